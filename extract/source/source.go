@@ -1,0 +1,114 @@
+// Package source holds what every format reader produces: a document's plain text with
+// its page boundaries and the problems met while reading it, and the sniffing that picks
+// the reader for a document's bytes.
+package source
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+)
+
+// Media types the extractor reads.
+const (
+	Plain = "text/plain"
+	PDF   = "application/pdf"
+	HTML  = "text/html"
+	DOCX  = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+)
+
+// Text is a document's plain text as its format reader produced it, before normalisation.
+type Text struct {
+	// Text is the document's text in UTF-8: lines separated by "\n", table cells of one
+	// row on one line separated by " | ".
+	Text string
+	// MediaType is the format that was read (one of the constants above).
+	MediaType string
+	// Encoding is the character encoding the text was decoded from (utf-8, gb18030, ...).
+	Encoding string
+	// Pages holds the byte offset in Text where each page starts; Pages[0] is 0.
+	// It is nil for formats without pages.
+	Pages []int
+	// Warnings are problems that did not stop the reading (a page that failed, garbling).
+	Warnings []Warning
+}
+
+// PageAt returns the 1-based page holding byte offset off of t.Text, or 0 when t has no pages.
+func (t *Text) PageAt(off int) int {
+	if len(t.Pages) == 0 {
+		return 0
+	}
+	lo, hi := 0, len(t.Pages)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if t.Pages[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}
+
+// WarningCode names a reading problem; the values match the record's WarningCode names
+// without their prefix, in lower case.
+type WarningCode string
+
+// Reading problems.
+const (
+	PageFailed  WarningCode = "page_failed"  // one page could not be read
+	GarbledText WarningCode = "garbled_text" // some text came out as meaningless code points
+)
+
+// Warning is a problem met while reading that did not stop it.
+type Warning struct {
+	Code    WarningCode
+	Page    int    // 1-based page, or 0
+	Message string // one sentence for people
+}
+
+// Sniff returns the media type of a document from its bytes, falling back to its name's
+// extension and then to the declared media type. It never fails: bytes that are no known
+// format are reported as Plain, and the text decoder decides whether they are text.
+func Sniff(content []byte, name, declared string) string {
+	head := content
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	trimmed := bytes.TrimLeft(head, "\xef\xbb\xbf \t\r\n")
+	switch {
+	case bytes.HasPrefix(trimmed, []byte("%PDF-")) || bytes.Contains(head, []byte("%PDF-")):
+		return PDF
+	case bytes.HasPrefix(content, []byte("PK\x03\x04")):
+		if bytes.Contains(content, []byte("word/")) {
+			return DOCX
+		}
+		return "application/zip"
+	case looksHTML(trimmed):
+		return HTML
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".pdf":
+		return PDF
+	case ".htm", ".html", ".shtml", ".xhtml":
+		return HTML
+	case ".docx":
+		return DOCX
+	}
+	if declared != "" {
+		if mt, _, _ := strings.Cut(declared, ";"); mt != "" {
+			return strings.TrimSpace(strings.ToLower(mt))
+		}
+	}
+	return Plain
+}
+
+func looksHTML(b []byte) bool {
+	l := bytes.ToLower(b)
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<meta", "<body", "<?xml version"} {
+		if bytes.HasPrefix(l, []byte(p)) {
+			return p != "<?xml version" || bytes.Contains(l, []byte("<html"))
+		}
+	}
+	return false
+}
