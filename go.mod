@@ -3,11 +3,13 @@ module github.com/cnbudget/cnbudget
 go 1.26.8
 
 require (
+	github.com/go-ego/gse v0.80.3
 	google.golang.org/grpc v1.85.0
 	google.golang.org/protobuf v1.36.12
 )
 
 require (
+	github.com/vcaesar/cedar v0.20.2 // indirect
 	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
