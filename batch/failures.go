@@ -1,0 +1,116 @@
+package batch
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"os"
+
+	"github.com/cnbudget/cnbudget/batch/sink"
+)
+
+// Failure is one line of the error list, OUT.errors.jsonl: a document that yielded no
+// record, and why.
+type Failure struct {
+	Path    string `json:"path"`
+	SHA256  string `json:"sha256,omitempty"` // empty when the file could not be read
+	Reason  string `json:"reason"`           // EMPTY, BINARY, UNSUPPORTED, ..., see Reasons
+	Message string `json:"message"`          // for people
+}
+
+// Reasons beyond the extractor's fail kinds.
+const (
+	// Unreadable: the file could not be read (permissions, a folder that cannot be listed).
+	Unreadable = "UNREADABLE"
+	// Unavailable: no server answered for the document, after retries.
+	Unavailable = "UNAVAILABLE"
+)
+
+// transient reports whether a failure of this reason may not recur, so that the next run
+// tries the document again instead of trusting the error list.
+func transient(reason string) bool {
+	switch reason {
+	case "TIMEOUT", "CANCELED", "INTERNAL", Unreadable, Unavailable:
+		return true
+	}
+	return false
+}
+
+// failureLog appends to the error list.
+type failureLog struct {
+	lines *sink.LineFile
+}
+
+// openFailures opens or creates the error list at path and returns it with the documents
+// it already holds, by sha256. Lines of transient reasons are dropped (the documents are
+// tried again) and so is a torn last line, by rewriting the file.
+func openFailures(path string) (*failureLog, map[string]bool, error) {
+	var keep []Failure
+	dropped := false
+	if f, err := os.Open(path); err == nil {
+		_, err := sink.ScanLines(bufio.NewReader(f), func(line []byte) error {
+			var fl Failure
+			if err := json.Unmarshal(line, &fl); err != nil {
+				return err
+			}
+			if fl.SHA256 == "" || transient(fl.Reason) {
+				dropped = true
+				return nil
+			}
+			keep = append(keep, fl)
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, nil, err
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, nil, err
+	}
+	failed := make(map[string]bool, len(keep))
+	if dropped {
+		tmp := path + ".tmp"
+		if err := os.Remove(tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, nil, err
+		}
+		lf, err := sink.OpenLines(tmp, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, fl := range keep {
+			if failed[fl.SHA256] {
+				continue
+			}
+			failed[fl.SHA256] = true
+			b, _ := json.Marshal(fl)
+			if err := lf.Append(b); err != nil {
+				lf.Close()
+				return nil, nil, err
+			}
+		}
+		if err := lf.Close(); err != nil {
+			return nil, nil, err
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, fl := range keep {
+		failed[fl.SHA256] = true
+	}
+	lines, err := sink.OpenLines(path, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &failureLog{lines: lines}, failed, nil
+}
+
+func (l *failureLog) add(f Failure) error {
+	b, err := json.Marshal(f)
+	if err != nil {
+		return err
+	}
+	return l.lines.Append(b)
+}
+
+func (l *failureLog) close() error { return l.lines.Close() }
