@@ -267,4 +267,3 @@ func (s *stream) finish() {
 
 // close abandons the stream.
 func (s *stream) close() { s.cancel() }
-

@@ -154,7 +154,7 @@ func rowOf(rec *cnbudgetv1.Record) parquetRow {
 		SanggongVehicleOperation: amount(sg.GetVehicleOperation()),
 
 		OperatingExpenses: amount(rec.GetOperatingExpenses()), OperatingExpensesChange: amount(rec.GetOperatingExpensesChange()),
-		ProcurementTotal:  amount(rec.GetProcurement().GetTotal()),
+		ProcurementTotal: amount(rec.GetProcurement().GetTotal()),
 
 		PerformanceProjectFunds: amount(rec.GetPerformance().GetProjectFunds()),
 		PerformanceProjectCount: integer(rec.GetPerformance().GetProjectCount()),
