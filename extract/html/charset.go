@@ -127,7 +127,7 @@ func lookup(label string) (encoding.Encoding, string) {
 // attrValue finds key=value in s (as in "text/html; charset=gbk" or an XML
 // declaration) and returns the value without quotes.
 func attrValue(s, key string) string {
-	i := strings.Index(strings.ToLower(s), key)
+	i := indexASCIIFold(s, key)
 	if i < 0 {
 		return ""
 	}
@@ -181,4 +181,19 @@ func mostlyUTF8(b []byte) bool {
 		b = b[size:]
 	}
 	return invalid == 0 || invalid*100 <= valid
+}
+
+// indexASCIIFold returns the index of the lower-case ASCII key in s ignoring ASCII
+// case, or -1. Unlike strings.ToLower it keeps s's byte offsets.
+func indexASCIIFold(s, key string) int {
+	for i := 0; i+len(key) <= len(s); i++ {
+		j := 0
+		for j < len(key) && s[i+j]|0x20 == key[j] {
+			j++
+		}
+		if j == len(key) {
+			return i
+		}
+	}
+	return -1
 }

@@ -134,7 +134,7 @@ func mainContent(doc *html.Node) []string {
 		return render(a, a.body, nil)
 	}
 	lines := render(a, best.Parent, a.keep(best))
-	if title := a.title(doc, best); title != "" && !startsWith(lines, title) {
+	if title, own := a.title(doc, best); title != "" && !startsWith(lines, title) && !startsWith(lines, own) {
 		lines = append([]string{title}, lines...)
 	}
 	return lines
@@ -307,8 +307,9 @@ func hasTable(n *html.Node) bool {
 
 // title returns the document's own title: the heading before or in the content that
 // the page's title metadata names, else that metadata, else the last heading before the
-// content, else the page's <title> cut of its site name.
-func (a *analysis) title(doc, content *html.Node) string {
+// content, else the page's <title> cut of its site name. It returns too the first main
+// heading inside the content, which is the title when the content starts with it.
+func (a *analysis) title(doc, content *html.Node) (title, own string) {
 	var meta, pageTitle string
 	var heads []string // headings before or in the content, in order
 	var plain string   // the last heading outside the furniture
@@ -337,7 +338,7 @@ func (a *analysis) title(doc, content *html.Node) string {
 			if a.order[n] > limit {
 				return
 			}
-			if dropped(n) {
+			if dropped(n) && n.DataAtom != atom.Head {
 				return
 			}
 		}
@@ -349,8 +350,11 @@ func (a *analysis) title(doc, content *html.Node) string {
 		if len(heads) == found && n.Type == html.ElementNode && titleName(n) {
 			if t := textOf(n); hanCount(t) > 0 && len([]rune(t)) <= 200 {
 				heads = append(heads, t)
-				if !inChrome && a.order[n] < a.order[content] {
+				switch {
+				case !inChrome && a.order[n] < a.order[content]:
 					plain = t
+				case own == "" && a.order[n] >= a.order[content] && n.DataAtom != atom.H3:
+					own = t
 				}
 			}
 		}
@@ -363,17 +367,17 @@ func (a *analysis) title(doc, content *html.Node) string {
 		}
 		for i := len(heads) - 1; i >= 0; i-- {
 			if sameTitle(heads[i], ref) {
-				return heads[i]
+				return heads[i], own
 			}
 		}
 	}
 	switch {
 	case meta != "":
-		return meta
+		return meta, own
 	case plain != "":
-		return plain
+		return plain, own
 	}
-	return pageTitle
+	return pageTitle, own
 }
 
 func (a *analysis) countElements(n *html.Node) int {
@@ -432,6 +436,9 @@ func sameTitle(head, ref string) bool {
 // startsWith reports whether the first lines hold the title already.
 func startsWith(lines []string, title string) bool {
 	t := squeeze(title)
+	if t == "" {
+		return false
+	}
 	var head strings.Builder
 	for i, l := range lines {
 		if i == 3 {

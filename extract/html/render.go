@@ -112,14 +112,23 @@ func (r *renderer) row(tr *html.Node) {
 		return
 	}
 	texts := make([]string, len(cells))
-	empty := true
 	for i, cell := range cells {
 		texts[i] = joinLines(cell)
-		empty = empty && texts[i] == ""
 	}
-	if !empty {
-		r.lines = append(r.lines, strings.Join(texts, " | "))
+	if line := JoinCells(texts); line != "" {
+		r.lines = append(r.lines, line)
 	}
+}
+
+// JoinCells returns a table row's cell texts on one line separated by " | ". Empty
+// cells at the end of the row are left out and empty ones before a filled one are
+// kept, so that columns stay in place; the line carries no space at its ends ("| 5"
+// for a row whose first cell is empty), and a row of empty cells is "".
+func JoinCells(cells []string) string {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return strings.TrimSpace(strings.Join(cells, " | "))
 }
 
 func runeCount(lines []string) int {
