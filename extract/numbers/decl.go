@@ -20,6 +20,12 @@ func ScanUnitDecls(text string) []UnitDecl {
 	var out []UnitDecl
 	floor := 0
 	for i := 0; i < len(text); {
+		// A declaration begins with 单, 單 (lead byte 0xE5), （ (0xEF) or (. No other
+		// byte, and no continuation byte of a rune, is one of these.
+		if c := text[i]; c != 0xE5 && c != 0xEF && c != '(' {
+			i++
+			continue
+		}
 		var d UnitDecl
 		var ok bool
 		switch {
@@ -33,8 +39,7 @@ func ScanUnitDecls(text string) []UnitDecl {
 			floor, i = d.End, d.End
 			continue
 		}
-		_, w := utf8.DecodeRuneInString(text[i:])
-		i += w
+		i++
 	}
 	return out
 }

@@ -55,11 +55,53 @@ func (n Number) Fen() (int64, bool) { return n.Value.Fen(n.Unit) }
 // Scan runs in one pass over the text and never panics, whatever the input.
 func Scan(text string) []Number {
 	s := scanner{text: text}
-	for s.pos < len(s.text) {
+	for {
+		s.pos = nextStart(text, s.pos)
+		if s.pos >= len(text) {
+			return s.out
+		}
 		s.step()
 	}
-	return s.out
 }
+
+// nextStart returns the offset of the first byte at or after i where a figure may begin
+// (a digit, a sign, or a rune in startRunes), or len(text). It is the scanner's fast
+// path: most of a document is skipped here without decoding a rune.
+func nextStart(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if isDigit(c) || c == '-' || c == '+' {
+				return i
+			}
+			i++
+		case c&0xF0 == 0xE0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// Every rune that may begin a figure takes three bytes in UTF-8.
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if startRunes[r>>6]&(1<<(r&63)) != 0 {
+				return i
+			}
+			i += 3
+		default:
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
+	}
+	return i
+}
+
+// startRunes is the set of three-byte runes that may begin a figure: Chinese digits, 十,
+// 百 (of 百分之) and the minus sign, one bit per rune of the Basic Multilingual Plane.
+// It is built once and never changed.
+var startRunes = func() (set [1 << 10]uint64) {
+	for r := rune(0x800); r < 0x10000; r++ {
+		if numeralStart(r) || r == '百' || r == '−' {
+			set[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return set
+}()
 
 // scanner holds the state of one Scan.
 type scanner struct {

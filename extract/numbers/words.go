@@ -119,6 +119,11 @@ const notApproxYue = "节節制合契预預简簡公条條签簽违違履缔締�
 
 // approxPrefix returns the length of the approximation word that before ends with, or 0.
 func approxPrefix(before string) int {
+	switch r, _ := utf8.DecodeLastRuneInString(before); r {
+	case '约', '約', '近', '逾', '过', '過', '足', '到', '于', '於':
+	default:
+		return 0 // no word of approximation ends in r
+	}
 	for _, w := range approxBefore {
 		if !strings.HasSuffix(before, w) {
 			continue
