@@ -1,14 +1,31 @@
 // Package extract turns the raw bytes of a budget or final-accounts explanation into a
 // record of the facts it states. Extract runs the stages in order, each in a package of
 // its own: read the format (decode, pdf, html, docx) → normalise the text (normalize) →
-// find its sections (sections) → recognise numbers (numbers) and terms (terms) → apply the
-// field rules (facts) → check the document's arithmetic (checks) → build the record (record).
+// find its sections (sections) → recognise numbers (numbers) and terms (terms) → apply
+// the field rules (facts) → check the document's arithmetic (checks) → build the record
+// (record).
 package extract
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime/debug"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/cnbudget/cnbudget/extract/checks"
+	"github.com/cnbudget/cnbudget/extract/decode"
+	"github.com/cnbudget/cnbudget/extract/facts"
 	"github.com/cnbudget/cnbudget/extract/fail"
+	"github.com/cnbudget/cnbudget/extract/html"
+	"github.com/cnbudget/cnbudget/extract/normalize"
+	"github.com/cnbudget/cnbudget/extract/pdf"
+	"github.com/cnbudget/cnbudget/extract/record"
+	"github.com/cnbudget/cnbudget/extract/source"
+	"github.com/cnbudget/cnbudget/extract/terms"
 	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 )
 
@@ -29,25 +46,37 @@ type Document struct {
 type Options struct {
 	// MaxBytes limits a document's size; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// PageTimeout limits the time spent on one PDF page; 0 means the pdf package's default.
+	PageTimeout time.Duration
 }
 
 // Extractor extracts records. It is safe for concurrent use; make one and share it,
 // since making one loads the dictionary.
 type Extractor struct {
 	opts Options
+	seg  terms.Segmenter
 }
 
 // New returns an Extractor with its dictionary loaded.
 func New(opts Options) (*Extractor, error) {
-	if opts.MaxBytes == 0 {
+	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	return &Extractor{opts: opts}, nil
+	seg, err := terms.New()
+	if err != nil {
+		return nil, fmt.Errorf("extract: loading the dictionary: %w", err)
+	}
+	return &Extractor{opts: opts, seg: seg}, nil
 }
 
 // Extract reads doc and returns its record. A document that cannot be read yields a
-// *fail.Error saying why; a record is returned whenever any text could be read.
-func (x *Extractor) Extract(ctx context.Context, doc Document) (*cnbudgetv1.Record, error) {
+// *fail.Error saying why.
+func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.Record, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			rec, err = nil, &fail.Error{Op: "extract", Kind: fail.Internal, Detail: fmt.Sprintf("panic: %v", p), Err: fmt.Errorf("%s", debug.Stack())}
+		}
+	}()
 	if len(doc.Content) == 0 {
 		return nil, fail.Errorf("extract", fail.Empty, "empty document")
 	}
@@ -57,5 +86,99 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (*cnbudgetv1.Reco
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &cnbudgetv1.Record{ExtractorVersion: Version}, nil
+	src, err := x.read(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	norm := normalize.New(src.Text)
+	text := norm.String()
+	if !hasHan(text) {
+		if !hasLetters(text) {
+			return nil, fail.Errorf("extract", fail.Empty, "no text in the document")
+		}
+		return nil, fail.Errorf("extract", fail.Garbled, "no Chinese text in the document")
+	}
+	d := facts.NewDoc(text)
+	fs, ws := checks.Check(facts.Extract(d), d.Header.Kind)
+	for _, w := range src.Warnings {
+		ws = append(ws, facts.Warning{Code: string(w.Code), Message: w.Message, Start: -1, Page: w.Page})
+	}
+	sum := sha256.Sum256(doc.Content)
+	info := &cnbudgetv1.DocumentInfo{
+		Name:      doc.Name,
+		MediaType: src.MediaType,
+		Sha256:    hex.EncodeToString(sum[:]),
+		Size:      int64(len(doc.Content)),
+		Pages:     int32(len(src.Pages)),
+		Encoding:  src.Encoding,
+	}
+	var pageOf func(int) int
+	if len(src.Pages) > 0 {
+		pageOf = func(off int) int { return src.PageAt(norm.Source(off)) }
+	}
+	return record.Build(record.Input{Document: info, Text: text, PageOf: pageOf, Facts: fs, Warnings: ws, Version: Version})
+}
+
+// read turns the document's bytes into text with the reader its format needs.
+func (x *Extractor) read(ctx context.Context, doc Document) (*source.Text, error) {
+	switch mt := source.Sniff(doc.Content, doc.Name, doc.MediaType); mt {
+	case source.PDF:
+		return pdf.Read(ctx, doc.Content, pdf.Options{PageTimeout: x.opts.PageTimeout})
+	case source.HTML, "application/xhtml+xml":
+		return html.Read(doc.Content)
+	case source.DOCX:
+		return nil, fail.Errorf("extract", fail.Unsupported, "unsupported format %s", source.DOCX) // docx reader lands soon
+	case source.Plain, "text/markdown", "text/csv", "application/octet-stream":
+		return decode.Read(doc.Content)
+	default:
+		if len(mt) > 5 && mt[:5] == "text/" {
+			return decode.Read(doc.Content)
+		}
+		return nil, fail.Errorf("extract", fail.Unsupported, "unsupported format %s", mt)
+	}
+}
+
+// Segment returns the tokens the extractor's segmenter cuts text into, with rune offsets.
+func (x *Extractor) Segment(ctx context.Context, text string) ([]*cnbudgetv1.Token, error) {
+	if !utf8.ValidString(text) {
+		return nil, fail.Errorf("segment", fail.Encoding, "text is not valid UTF-8")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	toks := x.seg.Cut(text)
+	out := make([]*cnbudgetv1.Token, len(toks))
+	pos, runes := 0, 0
+	for i, t := range toks {
+		if t.Start < pos || t.End < t.Start || t.End > len(text) {
+			return nil, fail.Errorf("segment", fail.Internal, "segmenter returned token %q out of order", t.Text)
+		}
+		runes += utf8.RuneCountInString(text[pos:t.Start])
+		start := runes
+		runes += utf8.RuneCountInString(text[t.Start:t.End])
+		pos = t.End
+		out[i] = &cnbudgetv1.Token{Text: t.Text, Pos: t.Pos, Start: int32(start), End: int32(runes)}
+	}
+	return out, nil
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetters(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

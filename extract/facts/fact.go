@@ -22,6 +22,7 @@ type Fact struct {
 	Text     string // String, Kind, Scope: the value; Item: what is bought
 	Measure  string // Item: the measure word
 	Unit     int64  // Money: fen per unit as stated (100 for 元, 1000000 for 万元), for the checks
+	Step     int64  // Money: fen of one unit of the last digit stated (0.01万元 → 10000): the rounding it carries
 	Approx   bool   // stated approximately
 	Repaired bool   // unit repaired by the checks
 	Start    int    // byte offset of the source text in the normalised text

@@ -1,0 +1,84 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/cnbudget/cnbudget/extract/terms"
+)
+
+// contactLine holds the words that introduce a contact: 联系人：李海燕 联系方式：023-51522382.
+var contactLine = regexp.MustCompile(`联系人|联系电话|联系方式|咨询电话|监督电话|联系部门`)
+
+var contactName = regexp.MustCompile(`联系人(?:员)?(?:及电话|姓名)?[：:]?\s*(\p{Han})`)
+
+// phone is a Chinese phone number as written: 023-51522382, (023)51522382, 13912345678.
+var phone = regexp.MustCompile(`(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}[-－—–]?)?\d{7,8}(?:[-－转]\d{1,5})?|1[3-9]\d{9}`)
+
+// contactFacts reads the contact person and phone numbers from the lines that name them.
+func contactFacts(d *Doc) []Fact {
+	var fs []Fact
+	for start := 0; start < len(d.Match); {
+		end := strings.IndexByte(d.Match[start:], '\n')
+		if end < 0 {
+			end = len(d.Match)
+		} else {
+			end += start
+		}
+		line := d.Match[start:end]
+		if loc := contactLine.FindStringIndex(line); loc != nil {
+			for _, m := range contactName.FindAllStringSubmatchIndex(line, -1) {
+				if name := personAt(line[m[2]:]); name != "" {
+					fs = append(fs, Fact{Key: "contact.name", Type: String, Text: name, Start: start + m[2], End: start + m[2] + len(name), Rule: "contact"})
+				}
+			}
+			for _, m := range phone.FindAllStringIndex(line[loc[0]:], -1) {
+				s, e := start+loc[0]+m[0], start+loc[0]+m[1]
+				// a phone stands alone: not part of a longer figure
+				if s > 0 && isASCIIDigit(d.Match[s-1]) || e < len(d.Match) && isASCIIDigit(d.Match[e]) {
+					continue
+				}
+				fs = append(fs, Fact{Key: "contact.phone", Type: String, Text: d.Match[s:e], Start: s, End: e, Rule: "contact"})
+			}
+		}
+		start = end + 1
+	}
+	return fs
+}
+
+// afterName are the words that may follow a name in a contact line, with nothing between:
+// 联系人：李海燕联系方式：…
+var afterName = []string{"联系", "电话", "手机", "座机", "办公", "地址", "邮箱", "邮编", "传真", "同志", "先生", "女士", "科长", "主任", "股长", "局长"}
+
+// personAt returns the personal name that s begins with: 2 to 4 Han characters that end
+// where s's Han run ends or a word of afterName begins, or "".
+func personAt(s string) string {
+	ends := []int{}
+	n := 0
+	for i, r := range s {
+		if n == 5 || !unicode.Is(unicode.Han, r) {
+			ends = append(ends, i)
+			break
+		}
+		if n >= 2 {
+			for _, w := range afterName {
+				if strings.HasPrefix(s[i:], w) {
+					ends = append(ends, i)
+				}
+			}
+		}
+		n++
+	}
+	if len(ends) == 0 && n <= 4 {
+		ends = append(ends, len(s))
+	}
+	for _, e := range ends {
+		if name := s[:e]; terms.IsPersonName(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }

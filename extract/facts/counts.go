@@ -1,0 +1,127 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A countRule gives the key of a count whose label (the clause's words before it) ends
+// with Label, or which the noun After follows (1个事业单位). Rules are tried in order.
+type countRule struct {
+	Key      string
+	Label    string // regexp the label must end with; "" when only After applies
+	After    string // regexp the text right after the measure word must begin with
+	Measures string // the measure words it takes
+	Topic    string // regexp the sentence or headings must match
+}
+
+// countRules is the table of count rules. A new phrasing is a new line.
+var countRules = []countRule{
+	{Key: "org.sanggong_units", Label: `参公(?:管理)?(?:机构|单位)|参照公务员(?:法)?管理(?:的)?(?:事业)?(?:机构|单位)`, After: `参公(?:管理)?(?:机构|单位)|参照公务员(?:法)?管理的?(?:事业)?单位`, Measures: "个家"},
+	{Key: "org.admin_units", Label: `行政(?:机构|单位)`, After: `行政(?:机构|单位)`, Measures: "个家"},
+	{Key: "org.public_institutions", Label: `事业单位`, After: `事业单位`, Measures: "个家"},
+
+	{Key: "staff.sanggong.authorized", Label: `(?:参公|参照公务员(?:法)?管理)(?:事业)?编制(?:数)?`, Measures: "名人个"},
+	{Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
+	{Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
+	{Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
+	{Key: "staff.total.authorized", Label: `^(?:共|共有|核定|现有|总)?(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
+
+	{Key: "staff.sanggong.actual", Label: `实有(?:在职)?(?:参公|参照公务员(?:法)?管理)(?:事业)?(?:人员|人数)?`, Measures: "名人"},
+	{Key: "staff.admin.actual", Label: `实有(?:在职)?行政(?:人员|人数)?`, Measures: "名人"},
+	{Key: "staff.worker.actual", Label: `实有(?:在职)?工勤(?:人员|人数)?`, Measures: "名人"},
+	{Key: "staff.institution.actual", Label: `实有(?:在职)?事业(?:人员|人数)?`, Measures: "名人"},
+	{Key: "staff.total.actual", Label: `^(?:实有|现有)(?:在职)?(?:人员|人数)`, Measures: "名人"},
+	{Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数)?`, Measures: "名人"},
+	{Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数)?`, Measures: "名人"},
+
+	{Key: "performance.project_count", After: `(?:一级|二级)?项目`, Measures: "个项", Topic: `绩效目标`},
+	{Key: "assets.vehicles", Label: `(?:公务用车|公务车辆|车辆|公车)(?:保有量|实有数|总数)?`, Measures: "辆台"},
+}
+
+const countFiller = `(?:共|共计|合计|总计|为|是|有|达)?$`
+
+// countNoLabel marks a count of a change or a plan, not a state: 新增参公人员3名.
+var countNoLabel = regexp.MustCompile(`新增|增加|减少|调入|调出|招聘|招录|购置|采购|购买|更新|报废|处置|拍卖|拟|计划`)
+
+type compiledCountRule struct {
+	countRule
+	label, after, topic *regexp.Regexp
+}
+
+var compiledCountRules = compileCountRules(countRules)
+
+func compileCountRules(rs []countRule) []compiledCountRule {
+	out := make([]compiledCountRule, len(rs))
+	for i, r := range rs {
+		c := compiledCountRule{countRule: r}
+		if r.Label != "" {
+			c.label = regexp.MustCompile(`(?:` + r.Label + `)` + countFiller)
+		}
+		if r.After != "" {
+			c.after = regexp.MustCompile(`^(?:` + r.After + `)`)
+		}
+		if r.Topic != "" {
+			c.topic = regexp.MustCompile(r.Topic)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// countFacts reads every count (a whole number with a measure word) and gives it the
+// key of the first rule that holds.
+func countFacts(d *Doc) []Fact {
+	var fs []Fact
+	prevEnd := 0
+	for _, n := range d.Numbers {
+		if n.Measure == "" || n.Ordinal || n.Unit != 0 {
+			if n.Unit != 0 {
+				prevEnd = n.End
+			}
+			continue
+		}
+		v, ok := n.Value.Int()
+		if !ok || v < 0 {
+			continue
+		}
+		sStart, _ := sentenceBounds(d.Match, n.Start)
+		cStart := sStart
+		if prevEnd > cStart {
+			cStart = prevEnd
+		}
+		if i := strings.LastIndexAny(d.Match[cStart:n.Start], "，,；;：:、（("); i >= 0 {
+			cStart += i + len(runeAt(d.Match, cStart+i))
+		}
+		prevEnd = n.End
+		raw := strings.TrimSpace(d.Match[cStart:n.Start])
+		label := strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
+		if countNoLabel.MatchString(label) {
+			continue
+		}
+		if d.Header.Year != 0 && otherYear(leadYear(d.Match[sStart:n.Start])+label, d.Header.Year) {
+			continue
+		}
+		after := d.Match[n.End:]
+		topic := d.Match[sStart:n.Start] + " / " + d.Outline.Context(n.Start)
+		for _, r := range compiledCountRules {
+			if !strings.Contains(r.Measures, n.Measure) {
+				continue
+			}
+			if r.topic != nil && !r.topic.MatchString(topic) {
+				continue
+			}
+			hit := r.label != nil && r.label.MatchString(label)
+			if !hit && r.after != nil && r.after.MatchString(after) {
+				if m := r.after.FindString(after); !countNoLabel.MatchString(m) {
+					hit = true
+				}
+			}
+			if hit {
+				fs = append(fs, Fact{Key: r.Key, Type: Integer, Int: v, Approx: n.Approx, Start: n.Start, End: n.End, Rule: r.Label + r.After})
+				break
+			}
+		}
+	}
+	return fs
+}

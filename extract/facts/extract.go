@@ -1,0 +1,113 @@
+package facts
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cnbudget/cnbudget/extract/numbers"
+	"github.com/cnbudget/cnbudget/extract/sections"
+	"github.com/cnbudget/cnbudget/extract/simplify"
+)
+
+// Doc is a normalised document as the rules see it: its text, its figures, its unit
+// declarations and its outline, each found once.
+type Doc struct {
+	Text    string // the normalised text, which values are quoted from
+	Match   string // Text with traditional characters simplified, byte for byte, which rules read
+	Numbers []numbers.Number
+	Decls   []numbers.UnitDecl
+	Outline *sections.Outline
+	Header  Header // what the title says: kind, scope, year, unit
+}
+
+// NewDoc scans text once for everything the rules read.
+func NewDoc(text string) *Doc {
+	match := simplify.String(text)
+	d := &Doc{
+		Text:    text,
+		Match:   match,
+		Numbers: numbers.Scan(match),
+		Decls:   numbers.ScanUnitDecls(match),
+		Outline: sections.Parse(match),
+	}
+	d.Header = findHeader(match)
+	return d
+}
+
+// Extract returns the facts the text of d states, in document order, with no two
+// facts for a key that holds one value.
+func Extract(d *Doc) []Fact {
+	var fs []Fact
+	fs = append(fs, d.Header.facts()...)
+	fs = append(fs, moneyFacts(d)...)
+	fs = append(fs, countFacts(d)...)
+	fs = append(fs, orgFacts(d)...)
+	fs = append(fs, procurementFacts(d)...)
+	fs = append(fs, contactFacts(d)...)
+	for i := range fs {
+		// Values are quoted as written: traditional characters stay traditional.
+		switch f := &fs[i]; f.Type {
+		case String:
+			f.Text = d.Text[f.Start:f.End]
+		case Item:
+			f.Text = d.Text[f.End-len(f.Text) : f.End]
+		}
+	}
+	return dedupe(fs)
+}
+
+// listKeys are the keys that hold a list of values.
+var listKeys = map[string]bool{
+	"org.department":   true,
+	"org.subordinate":  true,
+	"procurement.item": true,
+	"contact.phone":    true,
+}
+
+// dedupe sorts fs into document order and keeps the first fact of every single-valued
+// key, and the first of every equal value of a list key.
+func dedupe(fs []Fact) []Fact {
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+	seen := map[string]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		id := f.Key
+		if listKeys[f.Key] {
+			id += "\x00" + f.Text + "\x00" + f.Measure
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// sentenceBounds returns the byte offsets of the sentence around off: after the last
+// 。！？ or line break before off, up to the next one.
+func sentenceBounds(text string, off int) (int, int) {
+	start := strings.LastIndexAny(text[:off], "。！？!?\n")
+	if start < 0 {
+		start = 0
+	} else {
+		start += len(runeAt(text, start))
+	}
+	end := strings.IndexAny(text[off:], "。！？!?\n")
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += off
+	}
+	return start, end
+}
+
+// runeAt returns the rune at byte offset i of s as a string.
+func runeAt(s string, i int) string {
+	for j := range s[i:] {
+		if j > 0 {
+			return s[i : i+j]
+		}
+	}
+	return s[i:]
+}

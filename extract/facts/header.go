@@ -1,0 +1,211 @@
+package facts
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Header is what a document's title line states: kind, scope, year and the publishing
+// body. Offsets are byte offsets in the text; a zero End means not stated.
+type Header struct {
+	Kind, Scope            string // "budget"/"final_accounts", "department"/"unit"
+	KindStart, KindEnd     int
+	ScopeStart, ScopeEnd   int
+	Year                   int
+	YearStart, YearEnd     int
+	Unit                   string
+	UnitStart, UnitEnd     int
+	Region                 string
+	RegionStart, RegionEnd int
+}
+
+// Title patterns: the unit before the year (巫溪县科学技术协会2023年部门预算情况说明) or
+// after it (2021年湛江市人民政府行政服务中心部门决算).
+var (
+	titleUnitFirst = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()“”]{1,48}?)\s?((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
+	titleYearFirst = regexp.MustCompile(`^(?:关于)?((?:19|20)\d{2})\s?年度?(\p{Han}[\p{Han}（）()“”]{1,48}?)(部门|单位)(?:本级)?(?:收支)?(预算|决算)`)
+	yearAnywhere   = regexp.MustCompile(`((?:19|20)\d{2})\s?年度?(?:部门|单位)?(?:收支)?(预算|决算)`)
+	trailingAlias  = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
+)
+
+// findHeader reads the title: the first short line that names a year and 预算 or 决算.
+func findHeader(text string) Header {
+	var h Header
+	for start, n := 0, 0; start < len(text) && n < 200; n++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		if utf8.RuneCountInString(line) <= 80 && (strings.Contains(line, "预算") || strings.Contains(line, "决算")) {
+			trim := strings.TrimLeft(line, " \t")
+			base := start + len(line) - len(trim)
+			if m := titleUnitFirst.FindStringSubmatchIndex(trim); m != nil {
+				h.setUnit(trim, base, m[2], m[3])
+				h.setYear(trim, base, m[4], m[5])
+				h.setScope(trim, base, m[6], m[7])
+				h.setKind(trim, base, m[8], m[9])
+				return h
+			}
+			if m := titleYearFirst.FindStringSubmatchIndex(trim); m != nil {
+				h.setYear(trim, base, m[2], m[3])
+				h.setUnit(trim, base, m[4], m[5])
+				h.setScope(trim, base, m[6], m[7])
+				h.setKind(trim, base, m[8], m[9])
+				return h
+			}
+		}
+		start = end + 1
+	}
+	// No title line: the first statement of a year's budget or accounts still says
+	// which year and which kind the document is.
+	if m := yearAnywhere.FindStringSubmatchIndex(text); m != nil {
+		h.setYear(text, 0, m[2], m[3])
+		h.setKind(text, 0, m[4], m[5])
+	}
+	return h
+}
+
+func (h *Header) setYear(s string, base, i, j int) {
+	if i < 0 {
+		return
+	}
+	y, err := strconv.Atoi(s[i:j])
+	if err != nil {
+		return
+	}
+	h.Year, h.YearStart, h.YearEnd = y, base+i, base+j
+}
+
+func (h *Header) setKind(s string, base, i, j int) {
+	if i < 0 {
+		return
+	}
+	h.Kind = "budget"
+	if s[i:j] == "决算" {
+		h.Kind = "final_accounts"
+	}
+	h.KindStart, h.KindEnd = base+i, base+j
+}
+
+func (h *Header) setScope(s string, base, i, j int) {
+	if i < 0 {
+		return
+	}
+	h.Scope = "department"
+	if s[i:j] == "单位" {
+		h.Scope = "unit"
+	}
+	h.ScopeStart, h.ScopeEnd = base+i, base+j
+}
+
+func (h *Header) setUnit(s string, base, i, j int) {
+	if i < 0 {
+		return
+	}
+	name := s[i:j]
+	for _, p := range []string{"关于", "公开"} {
+		if strings.HasPrefix(name, p) {
+			name = name[len(p):]
+			i += len(p)
+		}
+	}
+	if a := trailingAlias.FindStringIndex(name); a != nil && a[0] > 0 {
+		name = name[:a[0]]
+	}
+	name = strings.TrimRight(name, " ")
+	if utf8.RuneCountInString(name) < 2 {
+		return
+	}
+	h.Unit, h.UnitStart, h.UnitEnd = name, base+i, base+i+len(name)
+	if r := region(name); r != "" {
+		h.Region, h.RegionStart, h.RegionEnd = r, h.UnitStart+strings.Index(name, r), h.UnitStart+strings.Index(name, r)+len(r)
+	}
+}
+
+// facts returns the header's statements as facts.
+func (h Header) facts() []Fact {
+	var fs []Fact
+	if h.KindEnd > 0 {
+		fs = append(fs, Fact{Key: "doc.kind", Type: Kind, Text: h.Kind, Start: h.KindStart, End: h.KindEnd, Rule: "title"})
+	}
+	if h.ScopeEnd > 0 {
+		fs = append(fs, Fact{Key: "doc.scope", Type: Scope, Text: h.Scope, Start: h.ScopeStart, End: h.ScopeEnd, Rule: "title"})
+	}
+	if h.YearEnd > 0 {
+		fs = append(fs, Fact{Key: "doc.fiscal_year", Type: Integer, Int: int64(h.Year), Start: h.YearStart, End: h.YearEnd, Rule: "title"})
+	}
+	if h.UnitEnd > 0 {
+		fs = append(fs, Fact{Key: "doc.unit_name", Type: String, Text: h.Unit, Start: h.UnitStart, End: h.UnitEnd, Rule: "title"})
+	}
+	if h.RegionEnd > 0 {
+		fs = append(fs, Fact{Key: "doc.region", Type: String, Text: h.Region, Start: h.RegionStart, End: h.RegionEnd, Rule: "title"})
+	}
+	return fs
+}
+
+// divisionSuffixes end the names of administrative divisions, longest first.
+var divisionSuffixes = []string{"自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "盟", "县", "旗", "区"}
+
+// notDivisions are words that end like a division but are not one.
+var notDivisions = []string{"城市", "城区", "社区", "园区", "景区", "市区", "小区", "片区", "辖区", "山区", "库区", "开发区", "高新区", "示范区", "试验区", "保护区", "功能区", "街区", "校区", "营区", "都市"}
+
+// region returns the administrative divisions that begin name: 巫溪县 of
+// 巫溪县科学技术协会, 重庆市沙坪坝区 of 重庆市沙坪坝区…局; a leading 中共 is skipped.
+func region(name string) string {
+	name = strings.TrimPrefix(name, "中共")
+	end := 0
+	for end < len(name) {
+		n := division(name[end:])
+		if n == 0 {
+			break
+		}
+		end += n
+	}
+	return name[:end]
+}
+
+// division returns the byte length of the division name that begins s, or 0.
+func division(s string) int {
+	// A division's name is 1 to 8 characters before its suffix; take the shortest
+	// that ends in a suffix, so 重庆市沙坪坝区 is two divisions, not one.
+	runes := 0
+	for i, r := range s {
+		if r < 0x4e00 || r > 0x9fff || runes > 9 {
+			return 0
+		}
+		runes++
+		if runes < 2 {
+			continue
+		}
+		for _, suf := range divisionSuffixes {
+			if strings.HasPrefix(s[i:], suf) {
+				n := i + len(suf)
+				// 杭州市, 通州区: a suffix character right after is part of the name.
+				for _, more := range []string{"市", "县", "区", "旗"} {
+					if len(suf) == len("州") && strings.HasPrefix(s[n:], more) {
+						n += len(more)
+						break
+					}
+				}
+				word := s[:n]
+				bad := false
+				for _, nd := range notDivisions {
+					if strings.HasSuffix(word, nd) {
+						bad = true
+						break
+					}
+				}
+				if bad {
+					return 0
+				}
+				return n
+			}
+		}
+	}
+	return 0
+}

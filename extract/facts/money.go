@@ -1,0 +1,314 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/cnbudget/cnbudget/extract/numbers"
+)
+
+// A moneyRule gives the key of an amount whose label (the words just before it in its
+// clause) ends with Label. The rules are tried in order and the first that holds wins,
+// so a narrower rule stands before a broader one that would also match.
+type moneyRule struct {
+	Key   string
+	Label string // regexp the label must end with (filler such as 预算数、为 may follow it)
+	// Optional conditions.
+	Topic   string // regexp the sentence before the label, or the headings above it, must match
+	NoTopic string // regexp neither may match
+	Part    int8   // +1: only in a breakdown (after 其中); -1: never in one
+	Kinds   string // "budget" or "final_accounts": only in documents of that kind
+}
+
+// functionClasses are the functional classes of government spending (类), current and
+// older names, each ending in 支出.
+const functionClasses = `一般公共服务支出|外交支出|国防支出|公共安全支出|教育支出|科学技术支出|文化旅游体育与传媒支出|文化体育与传媒支出|文化和旅游支出|` +
+	`社会保障和就业支出|社会保险基金支出|卫生健康支出|医疗卫生与计划生育支出|医疗卫生支出|节能环保支出|环境保护支出|城乡社区支出|城乡社区事务支出|` +
+	`农林水支出|农林水事务支出|交通运输支出|资源勘探工业信息等支出|资源勘探信息等支出|资源勘探电力信息等事务支出|商业服务业等支出|商业服务业等事务支出|金融支出|金融监管等事务支出|` +
+	`援助其他地区支出|自然资源海洋气象等支出|国土海洋气象等支出|国土资源气象等事务支出|住房保障支出|粮油物资储备支出|粮油物资储备管理事务支出|国有资本经营预算支出|` +
+	`灾害防治及应急管理支出|债务还本支出|债务付息支出|债务发行费用支出|抗疫特别国债安排的支出|其他支出`
+
+// moneyRules is the table of amount rules. A new phrasing is a new line.
+var moneyRules = []moneyRule{
+	// The "three public" expenses: their item names say what they are.
+	{Key: "sanggong.outbound", Label: `因公出国[（(]境[)）](?:经)?费(?:用)?(?:支出)?`},
+	{Key: "sanggong.vehicle", Label: `公务用车购置及运行(?:维护|维修)?费(?:用)?(?:支出)?`},
+	{Key: "sanggong.vehicle_purchase", Label: `公务用车购置费?(?:用)?(?:支出)?`},
+	{Key: "sanggong.vehicle_operation", Label: `公务用车运行(?:维护|维修)?费(?:用)?(?:支出)?`},
+	{Key: "sanggong.reception", Label: `公务接待费?(?:用)?(?:支出)?`},
+	{Key: "sanggong.total", Label: `[“"]?三公[”"]?经费(?:支出)?(?:预算|决算)?(?:安排|支出)?`, NoTopic: `会议费|培训费`},
+	{Key: "sanggong.total", Label: `^`, Topic: `三公`},
+
+	{Key: "operating_expenses", Label: `(?:机关|行政)?运行经费(?:支出)?`},
+
+	// Revenue broken down after 其中.
+	{Key: "revenue.general_budget", Label: `一般公共预算(?:财政)?拨款(?:收入)?`, Part: 1},
+	{Key: "revenue.gov_fund", Label: `政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入`},
+	{Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`, NoTopic: `支出`},
+	{Key: "revenue.operating", Label: `(?:事业单位)?经营收入`},
+	{Key: "revenue.business", Label: `事业收入`},
+	{Key: "revenue.other", Label: `其他收入`},
+	{Key: "revenue.carryover", Label: `(?:上年|上年度|年初)结转(?:和|及)?(?:结余)?(?:资金|收入)?`},
+	{Key: "revenue.appropriation", Label: `财政拨款(?:收入)?`, Part: 1},
+
+	// The fiscal-appropriation totals.
+	{Key: "appropriation.revenue", Label: `(?:一般公共预算)?(?:财政)?拨款收入`, Part: -1},
+	{Key: "appropriation.expenditure", Label: `(?:一般公共预算)?财政拨款支出|一般公共预算支出`, Part: -1},
+
+	{Key: "revenue.this_year", Label: `本年(?:度)?收入(?:合计)?`},
+	{Key: "expenditure.this_year", Label: `本年(?:度)?支出(?:合计)?`},
+	{Key: "expenditure.carry_forward", Label: `年末结转(?:和|及)?(?:结余)?`},
+
+	{Key: "expenditure.basic", Label: `基本支出`},
+	{Key: "expenditure.project", Label: `项目支出`},
+	{Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）])?`},
+
+	{Key: "procurement.total", Label: `政府采购(?:预算|支出)?(?:总额|合计)?(?:金额)?`},
+	{Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
+
+	// Headline totals, by their own words or by the topic of their sentence.
+	{Key: "revenue.total", Label: `(?:部门|单位)?(?:总)?收入(?:预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Key: "expenditure.total", Label: `(?:部门|单位)?(?:总)?支出(?:预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1},
+	{Key: "expenditure.total", Label: `^`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1},
+}
+
+// changeKeys maps a key to the key of its change against the previous year.
+var changeKeys = map[string]string{
+	"revenue.total":       "revenue.change",
+	"revenue.this_year":   "revenue.change",
+	"expenditure.total":   "expenditure.change",
+	"expenditure.basic":   "expenditure.basic_change",
+	"expenditure.project": "expenditure.project_change",
+	"sanggong.total":      "sanggong.change",
+	"operating_expenses":  "operating_expenses_change",
+}
+
+// filler may stand between a label's words and its figure.
+const filler = `(?:的)?(?:年初)?(?:预算|决算)?(?:数)?(?:安排)?(?:总额|总计|合计|共计|小计|共|计|总)?(?:为|是|达到|达)?(?:人民币)?$`
+
+// labelLead is what may begin a clause before its label: a numbering, 其中, a year.
+var labelLead = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)?(?:其中|包括|含)?[：:]?(?:(?:19|20)\d{2}年度?)?`)
+
+// changeRe finds a change against the previous year at the end of a label:
+// 比2022年增加, 较去年减少, 同比下降. Group 1 is the verb.
+var changeRe = regexp.MustCompile(`(?:(?:比|较|与|同比)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:预算|决算)?(?:数)?(?:相比|比较)?[，,]?|同比)(增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
+
+// otherBase finds a comparison with something other than the previous year (the
+// year's own budget): such figures are no fact of FIELDS.md.
+var otherBase = regexp.MustCompile(`(?:比|较|与)(?:年初)?(?:预算|调整预算|预算数)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
+
+type compiledMoneyRule struct {
+	moneyRule
+	label, topic, noTopic *regexp.Regexp
+	kinds                 string
+}
+
+var compiledMoneyRules = compileMoneyRules(moneyRules)
+
+func compileMoneyRules(rs []moneyRule) []compiledMoneyRule {
+	out := make([]compiledMoneyRule, len(rs))
+	for i, r := range rs {
+		c := compiledMoneyRule{moneyRule: r}
+		if r.Label == `^` {
+			c.label = regexp.MustCompile(`^` + filler)
+		} else {
+			c.label = regexp.MustCompile(`(?:` + r.Label + `)` + filler)
+		}
+		if r.Topic != "" {
+			c.topic = regexp.MustCompile(r.Topic)
+		}
+		if r.NoTopic != "" {
+			c.noTopic = regexp.MustCompile(r.NoTopic)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// amount is a money figure and what surrounds it.
+type amount struct {
+	num       numbers.Number
+	fen       int64
+	unit      int64  // fen per unit as stated
+	label     string // the clause's words before the figure, lead removed
+	topic     string // the sentence before the clause, and the headings above
+	part      bool   // after 其中 in its sentence
+	sentStart int
+}
+
+// moneyFacts reads every amount of money in the text and gives it the key of the first
+// rule that holds.
+func moneyFacts(d *Doc) []Fact {
+	var fs []Fact
+	prevEnd := 0   // end of the previous money figure
+	lastSent := -1 // sentence of the previous fact
+	lastKey := ""  // key of the previous non-change fact in the sentence
+	for _, n := range d.Numbers {
+		if n.Unit == numbers.NoUnit || n.Ordinal {
+			continue
+		}
+		fen, ok := n.Value.Fen(n.Unit)
+		if !ok {
+			continue
+		}
+		a := amount{num: n, fen: fen, unit: n.Unit.Fen()}
+		sStart, _ := sentenceBounds(d.Match, n.Start)
+		a.sentStart = sStart
+		cStart := sStart
+		if prevEnd > cStart {
+			cStart = prevEnd
+		}
+		if i := strings.LastIndexAny(d.Match[cStart:n.Start], "，,；;：:、"); i >= 0 {
+			cStart += i + len(runeAt(d.Match, cStart+i))
+		}
+		prevEnd = n.End
+		if sStart != lastSent {
+			lastSent, lastKey = sStart, ""
+		}
+		raw := strings.TrimSpace(d.Match[cStart:n.Start])
+		a.label = strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
+		before := d.Match[sStart:cStart]
+		a.part = strings.Contains(before, "其中") || strings.HasPrefix(raw, "其中")
+		a.topic = before + " / " + d.Outline.Context(n.Start)
+		if d.Header.Kind == "final_accounts" && strings.Contains(a.label, "预算") && !strings.Contains(a.label, "决算") {
+			// A final account quotes the budget only to compare with it.
+			continue
+		}
+		if otherBase.MatchString(a.label) {
+			continue
+		}
+		if m := changeRe.FindStringSubmatchIndex(a.label); m != nil {
+			subject := a.label[:m[0]]
+			verb := a.label[m[2]:m[3]]
+			base := ""
+			if subject != "" {
+				sub := a
+				sub.label = subject
+				base, _ = matchMoney(sub)
+			}
+			if base == "" {
+				base = lastKey
+			}
+			if ck, ok := changeKeys[base]; ok {
+				if verb == "减少" || verb == "下降" || verb == "降低" || verb == "少" || verb == "节约" || verb == "节省" {
+					fen = -fen
+				}
+				fs = append(fs, Fact{Key: ck, Type: Money, Fen: fen, Unit: a.unit, Step: step(n), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "change"})
+			}
+			continue
+		}
+		if d.Header.Year != 0 && otherYear(leadYear(d.Match[sStart:n.Start])+a.label, d.Header.Year) {
+			lastKey = ""
+			continue
+		}
+		key, rule := matchMoney(a)
+		if key == "" {
+			lastKey = ""
+			continue
+		}
+		if key == "expenditure.function" {
+			name := functionName(a.label)
+			if name == "其他支出" && !otherClassNear(d.Match, sStart, n.Start) {
+				continue
+			}
+			key += "." + name
+		}
+		lastKey = key
+		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: a.unit, Step: step(n), Approx: n.Approx, Start: n.Start, End: n.End, Rule: rule})
+	}
+	return fs
+}
+
+// matchMoney returns the key of the first rule that holds for a, and the rule's label.
+func matchMoney(a amount) (key, rule string) {
+	for _, r := range compiledMoneyRules {
+		if r.Part > 0 && !a.part || r.Part < 0 && a.part {
+			continue
+		}
+		if !r.label.MatchString(a.label) {
+			continue
+		}
+		if r.topic != nil && !r.topic.MatchString(a.topic) && !r.topic.MatchString(a.label) {
+			continue
+		}
+		if r.noTopic != nil && (r.noTopic.MatchString(a.label) || r.noTopic.MatchString(a.topic)) {
+			continue
+		}
+		return r.Key, r.Label
+	}
+	return "", ""
+}
+
+var functionRe = regexp.MustCompile(`(?:` + functionClasses + `)`)
+
+// functionName returns the class named at the end of label.
+func functionName(label string) string {
+	all := functionRe.FindAllString(label, -1)
+	if len(all) == 0 {
+		return ""
+	}
+	return all[len(all)-1]
+}
+
+// otherClassNear reports whether the sentence before off names a functional class other
+// than 其他支出, so that 其他支出 there is a class and not a word.
+func otherClassNear(text string, start, off int) bool {
+	for _, m := range functionRe.FindAllString(text[start:off], -1) {
+		if m != "其他支出" {
+			return true
+		}
+	}
+	return false
+}
+
+var yearRe = regexp.MustCompile(`((?:19|20)\d{2})年`)
+
+var leadYearRe = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)?\p{Han}{0,12}?((?:19|20)\d{2}年)`)
+
+// leadYear returns the year a sentence begins with (2021年度“三公”经费…, 本单位2021年…),
+// which governs its figures.
+func leadYear(sentence string) string {
+	if m := leadYearRe.FindStringSubmatch(sentence); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// otherYear reports whether the clause states a year, and every year it states is
+// neither the document's year nor (for a change) the year before: a figure of another
+// year, such as last year's accounts quoted in a budget.
+func otherYear(s string, year int) bool {
+	ys := yearRe.FindAllStringSubmatch(s, -1)
+	if len(ys) == 0 {
+		return false
+	}
+	for _, y := range ys {
+		if y[1] == itoa(year) {
+			return false
+		}
+	}
+	return true
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n >= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	b[i] = byte('0' + n)
+	return string(b[i:])
+}
+
+// step returns the fen of one unit of the last digit of n: 10000 for 154.79万元.
+func step(n numbers.Number) int64 {
+	s := n.Unit.Fen()
+	for i := 0; i < n.Value.Scale && s > 1; i++ {
+		s /= 10
+	}
+	return s
+}

@@ -1,0 +1,127 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// compositionTopic names the sections that describe a body's composition.
+var compositionTopic = regexp.MustCompile(`单位构成|机构设置|内设机构|部门构成|单位组成|机构情况|组织机构|机构及人员|基本情况|部门概况|单位概况`)
+
+// officeName is the name of an internal office: 综合科, 办公室, 财务股.
+var officeName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|部|组|办|队)$`)
+
+// unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
+var unitName = regexp.MustCompile(`^\p{Han}{2,20}(?:馆|中心|站|所|院|队|校|学校|园|场|处|局|会|社|台|厂)$`)
+
+// subordinateMark says that a unit is subordinate to the body.
+var subordinateMark = regexp.MustCompile(`下属|所属|直属|二级单位|二级预算单位|事业单位`)
+
+// listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
+var listIntro = regexp.MustCompile(`(内设(?:机构)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:单位|事业单位)?)(?:有|包括)?(?:\d+个|[一二三四五六七八九十]+个)?(?:科室|股室|机构|单位)?[：:]?`)
+
+// orgFacts reads the offices and subordinate units named in the composition section.
+func orgFacts(d *Doc) []Fact {
+	var depts, subs []Fact
+	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
+	for _, h := range d.Outline.Headings {
+		if h.Marker == "" || !inComposition(d, h.Start) {
+			continue
+		}
+		name, paren := splitParen(h.Title)
+		start := h.Start
+		switch {
+		case subordinateMark.MatchString(paren) && unitName.MatchString(name):
+			subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
+		case officeName.MatchString(name) && paren == "":
+			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
+		}
+	}
+	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
+	for _, m := range listIntro.FindAllStringSubmatchIndex(d.Match, -1) {
+		if !inComposition(d, m[0]) {
+			continue
+		}
+		intro := d.Match[m[2]:m[3]]
+		end := m[1] + strings.IndexAny(d.Match[m[1]:]+"。", "。；;\n")
+		for _, it := range splitList(d.Match, m[1], end) {
+			name := d.Match[it[0]:it[1]]
+			switch {
+			case strings.HasPrefix(intro, "内设") && officeName.MatchString(name):
+				depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
+			case !strings.HasPrefix(intro, "内设") && unitName.MatchString(name):
+				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
+			}
+		}
+	}
+	for _, m := range bracketUnit.FindAllStringSubmatchIndex(d.Match, -1) {
+		name := d.Match[m[2]:m[3]]
+		if inComposition(d, m[0]) && unitName.MatchString(name) {
+			subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: m[2], End: m[3], Rule: "bracket"})
+		}
+	}
+	return append(depts, fullNames(subs)...)
+}
+
+var bracketUnit = regexp.MustCompile(`事业单位[（(](?:即|为|系)?(\p{Han}{2,20})[)）]`)
+
+func inComposition(d *Doc, off int) bool {
+	for _, h := range d.Outline.At(off) {
+		if compositionTopic.MatchString(h.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitParen splits 巫溪县科技馆（属于科协下属事业单位） into the name and the bracket's text.
+func splitParen(s string) (name, paren string) {
+	i := strings.IndexAny(s, "（(")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+// splitList returns the items of a list text[start:end] separated by 、，和及.
+func splitList(text string, start, end int) [][2]int {
+	var out [][2]int
+	i := start
+	for j := start; j <= end; {
+		r, w := rune(0), 0
+		if j < end {
+			r, w = utf8.DecodeRuneInString(text[j:])
+		}
+		if j == end || strings.ContainsRune("、，,和及与等", r) {
+			if j > i {
+				out = append(out, [2]int{i, j})
+			}
+			if j == end {
+				break
+			}
+			i = j + w
+		}
+		j += w
+	}
+	return out
+}
+
+// fullNames keeps, of the units named, each once and by its fullest name: 县科技馆 is
+// dropped when 巫溪县科技馆 is named too.
+func fullNames(subs []Fact) []Fact {
+	out := subs[:0]
+	for i, s := range subs {
+		short := false
+		for j, t := range subs {
+			if i != j && len(t.Text) > len(s.Text) && (strings.HasSuffix(t.Text, s.Text) || strings.HasSuffix(t.Text, strings.TrimLeft(s.Text, "县市区镇"))) {
+				short = true
+				break
+			}
+		}
+		if !short {
+			out = append(out, s)
+		}
+	}
+	return out
+}
