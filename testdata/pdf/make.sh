@@ -38,9 +38,9 @@ html() {
 		print "</head><body>"
 	}
 	/\t/ {
-		if (!intable) { print "<table>"; intable = 1 }
+		if (!intable) { print "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"; intable = 1 }
 		n = split($0, cell, "\t"); printf "<tr>"
-		for (i = 1; i <= n; i++) printf "<td>%s</td>", esc(cell[i])
+		for (i = 1; i <= n; i++) printf "<td width=\"%d%%\">%s</td>", (i == 1 ? 40 : int(60 / (n - 1))), esc(cell[i])
 		print "</tr>"; next
 	}
 	{
@@ -51,8 +51,8 @@ html() {
 	END { if (intable) print "</table>"; print "</body></html>" }' "$1"
 }
 
-lo() { # lo IN FORMAT OUTDIR
-	soffice --headless -env:UserInstallation=file://"$work"/lo --convert-to "$2" --outdir "$3" "$1" >/dev/null
+lo() { # lo IN FORMAT OUTDIR [INFILTER]
+	soffice --headless -env:UserInstallation=file://"$work"/lo ${4:+--infilter="$4"} --convert-to "$2" --outdir "$3" "$1" >/dev/null
 }
 
 chrome() { # chrome HTML OUT
@@ -70,7 +70,8 @@ lo "$work/lo-txt.txt" pdf "$work"
 cp "$work/lo-txt.pdf" lo-txt.pdf
 
 cp "$work/fixture.html" "$work/lo-docx.html"
-lo "$work/lo-docx.html" 'docx:MS Word 2007 XML' "$work"
+# The Writer (not Writer/Web) HTML import keeps the table's column widths in the .docx.
+lo "$work/lo-docx.html" 'docx:MS Word 2007 XML' "$work" 'HTML (StarWriter)'
 lo "$work/lo-docx.docx" pdf "$work/out"
 cp "$work/out/lo-docx.pdf" lo-docx.pdf
 
