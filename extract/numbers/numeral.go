@@ -45,15 +45,16 @@ type numeral struct {
 	fraction bool    // a fraction after 点 was taken: only 万 or 亿 may follow
 }
 
-// value takes a digit or an Arabic numeral v. one says it is a single digit; chinese that it
-// is written in Chinese; zero that it is 零, 〇 or ○.
+// value takes a digit or an Arabic numeral v. one says it is a single digit that may
+// stand in a year or be scaled as in 三万五 (not 两); chinese that it is written in
+// Chinese; zero that it is 零, 〇 or ○.
 func (n *numeral) value(v Decimal, one, chinese, zero bool) bool {
 	if n.approx || n.closed || n.fraction {
 		return false
 	}
 	if n.year {
-		if !chinese || n.ndigits >= 18 {
-			return false
+		if !chinese || !one || n.ndigits >= 4 {
+			return false // a year has four digits
 		}
 		n.digits = n.digits*10 + v.Coef
 		n.ndigits++
@@ -68,7 +69,7 @@ func (n *numeral) value(v Decimal, one, chinese, zero bool) bool {
 		}
 	case n.last == tokZero && n.tokens > 1:
 		// 一百零五: the zero only held the place.
-	case n.tokens == 1 && chinese && n.chinese:
+	case n.tokens == 1 && chinese && n.chinese && one && n.single:
 		// 二〇二三: a second digit straight after the first makes a year-style string.
 		n.year = true
 		n.digits = n.pending.Coef*10 + v.Coef

@@ -41,7 +41,7 @@ func (n Number) Fen() (int64, bool) { return n.Value.Fen(n.Unit) }
 // 1,2), a fraction, a sign where no letter or digit stands before it, and Chinese
 // multipliers (3万4000元). Chinese numerals are read only when a money unit or measure
 // word follows (三台, 十二人), when they hold a 百, 千, 万 or 亿 (一百二十万), after 第 or
-// 百分之, or, written digit by digit, before 年 (二〇二三年): so 一般, 统一, 三公经费,
+// 百分之, or, written as four digits, before 年 (二〇二三年): so 一般, 统一, 三公经费,
 // 十分, 万一, 千万, 二级 and heading markers (一、 （一） 十二、) are not figures.
 //
 // Some digit strings are skipped because they are not quantities: telephone numbers and
@@ -141,10 +141,11 @@ func (s *scanner) step() {
 }
 
 // signAt reports whether the sign of width w at offset at belongs to a figure: a digit
-// follows it and no letter, digit or point stands before it (so the hyphen of 023-5152
-// or A-1 is no sign).
+// follows it, no letter, digit or point stands before it (so the hyphen of 023-5152 or
+// A-1 is no sign), and it does not follow a figure straight away (2022年-2023年 is a
+// range).
 func (s *scanner) signAt(at, w int) bool {
-	if at+w >= len(s.text) || !isDigit(s.text[at+w]) {
+	if at+w >= len(s.text) || !isDigit(s.text[at+w]) || len(s.out) > 0 && s.floor == at {
 		return false
 	}
 	if at == 0 {
@@ -172,7 +173,7 @@ func (s *scanner) percentAt(at int) bool {
 func (s *scanner) chineseMayStart(at int, r rune) bool {
 	p, _ := utf8.DecodeLastRuneInString(s.text[:at])
 	switch {
-	case isNumeral(p) || isPoint(p) || p == '之':
+	case isNumeral(p) || isPoint(p) || strings.ContainsRune(notBeforeNumeral, p):
 		return false
 	case r == '一' || r == '壹':
 		return !strings.ContainsRune(wordBeforeOne, p)
@@ -240,13 +241,13 @@ func (s *scanner) read(mention, at int, neg, percent bool) (Number, int, bool) {
 			mults--
 		}
 	default:
-		q := skipSpace(text, end)
+		q := s.spaceAfter(&n, end)
 		if u, w := unitAt(text[q:]); u != NoUnit {
 			unit, end = u, q+w
 		}
 	}
 	if unit == NoUnit && !percent {
-		q := skipSpace(text, end)
+		q := s.spaceAfter(&n, end)
 		if w := measureAt(text[q:]); w > 0 {
 			measure, end = text[q:q+w], q+w
 		}
@@ -267,7 +268,7 @@ func (s *scanner) read(mention, at int, neg, percent bool) (Number, int, bool) {
 	if !n.arabic {
 		switch {
 		case n.year:
-			if measure != "年" && measure != "年度" || ordinal {
+			if measure != "年" && measure != "年度" || n.ndigits != 4 || ordinal {
 				return Number{}, skipNumerals(text, pos), false
 			}
 		case unit != NoUnit || measure != "" || ordinal || percent || n.large:
@@ -323,7 +324,7 @@ func (s *scanner) tokens(n *numeral, pos int) int {
 		var took bool
 		switch d, isDigit := chineseDigit(r); {
 		case isDigit:
-			took = n.value(Decimal{d, 0}, true, true, isZero(r))
+			took = n.value(Decimal{d, 0}, r != '两' && r != '兩', true, isZero(r))
 		case multiplierExp(r) > 0:
 			took = n.mult(multiplierExp(r))
 		case isApprox(r):
@@ -339,6 +340,16 @@ func (s *scanner) tokens(n *numeral, pos int) int {
 		pos += w
 	}
 	return pos
+}
+
+// spaceAfter returns the offset after the horizontal space at end that may stand between
+// an Arabic figure and its unit or measure word (502.4 萬元). A Chinese numeral takes no
+// space: normalised text has none next to Chinese, so a space there is a break.
+func (s *scanner) spaceAfter(n *numeral, end int) int {
+	if !n.arabic {
+		return end
+	}
+	return skipSpace(s.text, end)
 }
 
 // approxFits reports whether 余 or 多 before rest belongs to the figure before it: 万 or

@@ -122,6 +122,9 @@ var scanCases = []struct {
 	{"fiscal year", "2022年度部门决算", []want{{"2022年度", "2022", NoUnit, "年度", 0}}},
 	{"date", "2023年3月1日", []want{{"2023年", "2023", NoUnit, "年", 0}, {"3月", "3", NoUnit, "月", 0}, {"1日", "1", NoUnit, "日", 0}}},
 	{"year range", "2021-2023年", []want{{"2021", "2021", NoUnit, "", 0}, {"2023年", "2023", NoUnit, "年", 0}}},
+	{"year range with 年", "2022年-2023年", []want{{"2022年", "2022", NoUnit, "年", 0}, {"2023年", "2023", NoUnit, "年", 0}}},
+	{"month range", "1月-3月", []want{{"1月", "1", NoUnit, "月", 0}, {"3月", "3", NoUnit, "月", 0}}},
+	{"negative after words", "增长-3.2%", []want{{"-3.2%", "-3.2", NoUnit, "%", 0}}},
 	{"month with zero", "2023年05月", []want{{"2023年", "2023", NoUnit, "年", 0}, {"05月", "5", NoUnit, "月", 0}}},
 
 	// Ordinals.
@@ -155,6 +158,15 @@ var scanCases = []struct {
 	{"fraction words", "三分之一", nil},
 	{"slogan", "两学一做", nil},
 	{"seven parts", "七大组成部分", nil},
+	{"three to five years", "三五年内", nil},
+	{"one or two years", "一两年", nil},
+	{"dozens", "几十个", nil},
+	{"tens of", "数十人", nil},
+	{"bullet", "○ 人员经费", nil},
+	{"bullet without space", "○人员经费", nil},
+	{"space after chinese", "一 人", nil},
+	{"year with 零", "二零二三年", []want{{"二零二三年", "2023", NoUnit, "年", C}}},
+	{"year of five digits", "二〇二三一年", nil},
 
 	// Codes and markers that are no figures.
 	{"phone", "联系方式：023-51522382", nil},

@@ -206,10 +206,15 @@ func isNumeral(r rune) bool {
 }
 
 // numeralStart reports whether a Chinese numeral may begin with r: a digit, or 十 (十二).
+// 〇 and ○ only stand inside a numeral (二〇二三): alone, ○ is a bullet.
 func numeralStart(r rune) bool {
 	_, ok := chineseDigit(r)
-	return ok || r == '十' || r == '拾'
+	return ok && r != '〇' && r != '○' || r == '十' || r == '拾'
 }
+
+// notBeforeNumeral are the characters after which a Chinese numeral is no figure: 之 of
+// fractions (三分之一), and the vague 几 and 数 (几十个, 数十人 are no exact counts).
+const notBeforeNumeral = "之几幾数數"
 
 // wordBeforeOne are the characters that make a following 一 part of a word (统一, 唯一,
 // 同一, 逐一), so that 统一日常管理 holds no figure.
