@@ -46,6 +46,7 @@ func (n Number) Fen() (int64, bool) { return n.Value.Fen(n.Unit) }
 //
 // Some digit strings are skipped because they are not quantities: telephone numbers and
 // other codes (023-51522382, (023)51522382, 13812345678, 400-123-4567, 2023-03-01),
+// times of day (8:00-11:30),
 // digits joined to ASCII letters (5G, A4, PM2.5), dotted section numbers (3.1.2), numbers
 // with a leading zero and three or more digits (0451), runs of 15 or more bare digits
 // (identity numbers), figures too large for an int64, and Arabic heading markers
@@ -475,6 +476,12 @@ func (s *scanner) code(mention, at int, a arabic) int {
 		return identEnd(text, end)
 	case a.overflow:
 		return end
+	case a.ints <= 2 && !a.frac && !a.grouped && isClock(text[end:]):
+		// A time of day, 8:00 or 16:08:34.
+		for isClock(text[end:]) {
+			end += 3
+		}
+		return end
 	case a.frac && end+1 < len(text) && text[end] == '.' && isDigit(text[end+1]):
 		return identEnd(text, end) // 3.1.2
 	case !a.frac && !a.grouped && end+1 < len(text) && text[end] == '-' && isDigit(text[end+1]):
@@ -506,6 +513,12 @@ func (s *scanner) code(mention, at int, a arabic) int {
 		return end
 	}
 	return 0
+}
+
+// isClock reports whether s begins with the minutes or seconds of a time of day: a colon
+// and exactly two digits.
+func isClock(s string) bool {
+	return len(s) >= 3 && s[0] == ':' && isDigit(s[1]) && isDigit(s[2]) && (len(s) == 3 || !isDigit(s[3]))
 }
 
 // identEnd returns the end of the identifier-like run of ASCII letters, digits, points,

@@ -181,6 +181,13 @@ var scanCases = []struct {
 	{"arabic headings", "1、坚持\n 2、加强\n10.拓展\n3)完成", nil},
 	{"list markers", "其中：（1）工资；(2)商品；3、其他", nil},
 	{"list of counts", "分别为3、4人", []want{{"3", "3", NoUnit, "", 0}, {"4人", "4", NoUnit, "人", 0}}},
+	{"times of day", "接电话时间8:00-11:30，16:08:34", nil},
+	{"ratio is no time", "比例1:1", []want{{"1", "1", NoUnit, "", 0}, {"1", "1", NoUnit, "", 0}}},
+	{"batches and visits", "公务接待24批次，210人次", []want{{"24批次", "24", NoUnit, "批次", 0}, {"210人次", "210", NoUnit, "人次", 0}}},
+	{"document number", "〔2019〕14号", []want{{"2019", "2019", NoUnit, "", 0}, {"14号", "14", NoUnit, "号", 0}}},
+	{"space before percent", "增长5.11 %", []want{{"5.11 %", "5.11", NoUnit, "%", 0}}},
+	{"session", "第六届人民代表大会", []want{{"第六届", "6", NoUnit, "届", C | O}}},
+	{"约法三章", "“约法三章”", nil},
 	{"too large", "99999999999999999999元", nil},
 
 	// Sentences.
