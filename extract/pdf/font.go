@@ -45,12 +45,12 @@ type widthRange struct {
 // (thousandths of the font size already applied).
 type font struct {
 	subtype   string
-	toUnicode *cmap    // the font's /ToUnicode map, if any
-	enc       *cmap    // a Type0 font's embedded encoding CMap, if any
-	codeLen   int      // default code length: 2 for Type0, 1 for simple fonts
-	identity  bool     // a Type0 font whose CID is its code (Identity-H/V)
-	unicode16 bool     // a Type0 font with a UCS-2/UTF-16 encoding (UniGB-UCS2-H ...)
-	gbk       bool     // a Type0 font with a GB/GBK EUC encoding
+	toUnicode *cmap // the font's /ToUnicode map, if any
+	enc       *cmap // a Type0 font's embedded encoding CMap, if any
+	codeLen   int   // default code length: 2 for Type0, 1 for simple fonts
+	identity  bool  // a Type0 font whose CID is its code (Identity-H/V)
+	unicode16 bool  // a Type0 font with a UCS-2/UTF-16 encoding (UniGB-UCS2-H ...)
+	gbk       bool  // a Type0 font with a GB/GBK EUC encoding
 	simple    [256]string
 	widths    map[uint32]float64 // by CID (Type0) or code (simple fonts)
 	wranges   []widthRange

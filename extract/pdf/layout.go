@@ -12,7 +12,8 @@ import (
 // Layout tolerances, in multiples of the font size.
 const (
 	baselineTol = 0.4  // chars whose baselines differ by less are on one line
-	cellGap     = 1.5  // a gap this wide with no rule between is a table cell boundary (a tab)
+	cellGap     = 0.45 // a gap this wide with no rule or space glyph is a table cell boundary (a tab)
+	wordGap     = 1.5  // but between Latin letters, which justified text spreads, only this wide
 	latinSpace  = 0.2  // a gap this wide between Latin letters or digits is a space
 	cjkSpace    = 1.0  // a gap this wide next to a Chinese character is a space
 	wrapTol     = 3.0  // a line ending this close to the right margin may wrap
@@ -46,7 +47,7 @@ func layout(chars []char, rules []rule) string {
 	// text at other angles (stamps, watermarks, vertical margin notes).
 	var votes [4]int
 	quarter := func(a float64) int {
-		return ((int(math.Round(a/(math.Pi/2)))%4)+4)%4
+		return ((int(math.Round(a/(math.Pi/2))) % 4) + 4) % 4
 	}
 	for i := range chars {
 		votes[quarter(chars[i].angle)]++
@@ -137,7 +138,8 @@ func lineText(ln *line, rules []rule) (string, bool) {
 			case gap > 0.3*size && ruleBetween(rules, prev.ex, c.x, ln.y, size):
 				b.WriteString(" | ")
 				cells = true
-			case gap > cellGap*size:
+			case gap > cellGap*size && !(isLatinLetter(lastRune(prev.text)) && isLatinLetter(firstRune(c.text))),
+				gap > wordGap*size:
 				b.WriteString(" | ")
 				cells = true
 			case gap > spaceGap(prev.text, c.text)*size:
@@ -147,6 +149,14 @@ func lineText(ln *line, rules []rule) (string, bool) {
 			}
 		}
 		t := c.text
+		if strings.Contains(t, "\t") && isBlank(t) { // a tab drawn as a glyph: a cell boundary
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), " | ") {
+				b.WriteString(" | ")
+				cells = true
+			}
+			prev = c
+			continue
+		}
 		if isBlank(t) {
 			if b.Len() == 0 || endsSpace(b.String()) {
 				prev = c
@@ -240,4 +250,14 @@ func joinLines(lines []*line) string {
 
 func isLatinLetter(r rune) bool {
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
