@@ -25,17 +25,17 @@ var countRules = []countRule{
 	{Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
 	{Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
 	{Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
-	{Key: "staff.total.authorized", Label: `^(?:共|共有|核定|现有|总)?(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
+	{Key: "staff.total.authorized", Label: `(?:^|实有|核定|现有|共有|年末)(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
 
 	{Key: "staff.sanggong.actual", Label: `实有(?:在职)?(?:参公|参照公务员(?:法)?管理)(?:事业)?(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.admin.actual", Label: `实有(?:在职)?行政(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.worker.actual", Label: `实有(?:在职)?工勤(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.institution.actual", Label: `实有(?:在职)?事业(?:人员|人数)?`, Measures: "名人"},
-	{Key: "staff.total.actual", Label: `^(?:实有|现有)(?:在职)?(?:人员|人数)`, Measures: "名人"},
+	{Key: "staff.total.actual", Label: `^(?:年末)?(?:在职)?(?:实有|现有)(?:在职)?(?:人员|人数)`, Measures: "名人"},
 	{Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数)?`, Measures: "名人"},
 	{Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数)?`, Measures: "名人"},
 
-	{Key: "performance.project_count", After: `(?:一级|二级)?项目`, Measures: "个项", Topic: `绩效目标`},
+	{Key: "performance.project_count", Label: `项目(?:数)?`, After: `(?:一级|二级)?项目`, Measures: "个项", Topic: `绩效目标`},
 	{Key: "assets.vehicles", Label: `(?:公务用车|公务车辆|车辆|公车)(?:保有量|实有数|总数)?`, Measures: "辆台"},
 }
 

@@ -50,7 +50,9 @@ func Extract(d *Doc) []Fact {
 		case String:
 			f.Text = d.Text[f.Start:f.End]
 		case Item:
-			f.Text = d.Text[f.End-len(f.Text) : f.End]
+			if i := strings.Index(d.Match[f.Start:f.End], f.Text); i >= 0 {
+				f.Text = d.Text[f.Start+i : f.Start+i+len(f.Text)]
+			}
 		}
 	}
 	return dedupe(fs)

@@ -187,7 +187,7 @@ func division(s string) int {
 				n := i + len(suf)
 				// 杭州市, 通州区: a suffix character right after is part of the name.
 				for _, more := range []string{"市", "县", "区", "旗"} {
-					if len(suf) == len("州") && strings.HasPrefix(s[n:], more) {
+					if suf == "州" && strings.HasPrefix(s[n:], more) {
 						n += len(more)
 						break
 					}

@@ -134,6 +134,7 @@ type amount struct {
 	label     string // the clause's words before the figure, lead removed
 	topic     string // the sentence before the clause, and the headings above
 	part      bool   // after 其中 in its sentence
+	bare      bool   // stated without a unit; the unit is the declared one
 	sentStart int
 }
 
@@ -144,15 +145,24 @@ func moneyFacts(d *Doc) []Fact {
 	prevEnd := 0   // end of the previous money figure
 	lastSent := -1 // sentence of the previous fact
 	lastKey := ""  // key of the previous non-change fact in the sentence
+	decls := declScopes(d)
 	for _, n := range d.Numbers {
-		if n.Unit == numbers.NoUnit || n.Ordinal {
+		if n.Ordinal || n.Measure != "" {
 			continue
 		}
-		fen, ok := n.Value.Fen(n.Unit)
+		unit, bare := n.Unit, false
+		if unit == numbers.NoUnit {
+			// A bare figure takes the unit its table or sentence declares, if any.
+			if unit = declaredUnit(decls, n.Start); unit == numbers.NoUnit {
+				continue
+			}
+			bare = true
+		}
+		fen, ok := n.Value.Fen(unit)
 		if !ok {
 			continue
 		}
-		a := amount{num: n, fen: fen, unit: n.Unit.Fen()}
+		a := amount{num: n, fen: fen, unit: unit.Fen(), bare: bare}
 		sStart, _ := sentenceBounds(d.Match, n.Start)
 		a.sentStart = sStart
 		cStart := sStart
@@ -194,7 +204,7 @@ func moneyFacts(d *Doc) []Fact {
 				if verb == "减少" || verb == "下降" || verb == "降低" || verb == "少" || verb == "节约" || verb == "节省" {
 					fen = -fen
 				}
-				fs = append(fs, Fact{Key: ck, Type: Money, Fen: fen, Unit: a.unit, Step: step(n), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "change"})
+				fs = append(fs, Fact{Key: ck, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "change"})
 			}
 			continue
 		}
@@ -215,14 +225,21 @@ func moneyFacts(d *Doc) []Fact {
 			key += "." + name
 		}
 		lastKey = key
-		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: a.unit, Step: step(n), Approx: n.Approx, Start: n.Start, End: n.End, Rule: rule})
+		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: rule})
 	}
 	return fs
 }
 
 // matchMoney returns the key of the first rule that holds for a, and the rule's label.
 func matchMoney(a amount) (key, rule string) {
+	if a.bare && a.label == "" {
+		return "", ""
+	}
 	for _, r := range compiledMoneyRules {
+		if a.bare && r.Label == `^` {
+			// a bare figure needs words of its own: a table cell beside others has none
+			continue
+		}
 		if r.Part > 0 && !a.part || r.Part < 0 && a.part {
 			continue
 		}
@@ -305,10 +322,42 @@ func itoa(n int) string {
 }
 
 // step returns the fen of one unit of the last digit of n: 10000 for 154.79万元.
-func step(n numbers.Number) int64 {
-	s := n.Unit.Fen()
+func step(n numbers.Number, u numbers.Unit) int64 {
+	s := u.Fen()
 	for i := 0; i < n.Value.Scale && s > 1; i++ {
 		s /= 10
 	}
 	return s
+}
+
+// declScope is where a unit declaration holds: from the declaration to the next heading.
+type declScope struct {
+	start, end int
+	unit       numbers.Unit
+}
+
+// declScopes returns where each of d's unit declarations holds.
+func declScopes(d *Doc) []declScope {
+	var out []declScope
+	for _, u := range d.Decls {
+		end := len(d.Match)
+		for _, h := range d.Outline.Headings {
+			if h.Start > u.End {
+				end = h.Start
+				break
+			}
+		}
+		out = append(out, declScope{u.End, end, u.Unit})
+	}
+	return out
+}
+
+// declaredUnit returns the unit declared for a bare figure at off, or NoUnit.
+func declaredUnit(scopes []declScope, off int) numbers.Unit {
+	for i := len(scopes) - 1; i >= 0; i-- {
+		if s := scopes[i]; s.start <= off && off < s.end {
+			return s.unit
+		}
+	}
+	return numbers.NoUnit
 }

@@ -56,15 +56,20 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	for _, m := range bracketUnit.FindAllStringSubmatchIndex(d.Match, -1) {
-		name := d.Match[m[2]:m[3]]
-		if inComposition(d, m[0]) && unitName.MatchString(name) {
-			subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: m[2], End: m[3], Rule: "bracket"})
+		if !inComposition(d, m[0]) {
+			continue
+		}
+		for _, it := range splitList(d.Match, m[2], m[3]) {
+			if name := d.Match[it[0]:it[1]]; unitName.MatchString(name) {
+				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: it[0], End: it[1], Rule: "bracket"})
+			}
 		}
 	}
 	return append(depts, fullNames(subs)...)
 }
 
-var bracketUnit = regexp.MustCompile(`事业单位[（(](?:即|为|系)?(\p{Han}{2,20})[)）]`)
+// bracketUnit names units in brackets after their count: 1个事业单位（即县科技馆）, 下属事业单位2个（即A、B）.
+var bracketUnit = regexp.MustCompile(`事业单位(?:\d+个|[一二两三四五六七八九十]+个)?[（(](?:即|为|系|包括|分别为|分别是)?([\p{Han}、和及]{2,120})[)）]`)
 
 func inComposition(d *Doc, off int) bool {
 	for _, h := range d.Outline.At(off) {

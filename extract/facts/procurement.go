@@ -5,8 +5,11 @@ import (
 	"strings"
 )
 
-// purchaseVerb ends the words before a planned purchase's count: 拟采购三台电脑.
-var purchaseVerb = regexp.MustCompile(`(?:拟|计划|预计|准备)(?:政府)?(?:采购|购置|购买|新购)$`)
+// purchaseVerb introduces a planned purchase: 拟采购三台电脑, 计划采购办公电脑五台.
+var purchaseVerb = regexp.MustCompile(`(?:拟|计划|预计|准备)(?:政府)?(?:采购|购置|购买|新购)`)
+
+// itemBefore is what is bought when it is named before its count: 办公电脑五台.
+var itemBefore = regexp.MustCompile(`^\p{Han}{1,12}$`)
 
 // itemName is what is bought, right after the measure word: 三台电脑 → 电脑.
 var itemName = regexp.MustCompile(`^(\p{Han}[\p{Han}A-Za-z0-9]{0,11}?)(?:[。，,；;、）)]|和|及|等|$)`)
@@ -22,8 +25,21 @@ func procurementFacts(d *Doc) []Fact {
 		if !ok || v <= 0 {
 			continue
 		}
-		lineStart := strings.LastIndexByte(d.Match[:n.Start], '\n') + 1
-		if !purchaseVerb.MatchString(d.Match[lineStart:n.Start]) {
+		clauseStart := strings.LastIndexAny(d.Match[:n.Start], "，,。；;\n") + 1
+		clause := d.Match[clauseStart:n.Start]
+		verb := purchaseVerb.FindAllStringIndex(clause, -1)
+		if verb == nil {
+			continue
+		}
+		// The item named before the count, after the verb or the list's last separator.
+		seg := clause[verb[len(verb)-1][1]:]
+		if i := strings.LastIndexAny(seg, "、和及"); i >= 0 {
+			seg = seg[i+len(runeAt(seg, i)):]
+		}
+		if seg != "" {
+			if itemBefore.MatchString(seg) {
+				fs = append(fs, Fact{Key: "procurement.item", Type: Item, Text: seg, Int: v, Measure: n.Measure, Start: n.Start - len(seg), End: n.End, Rule: "purchase-before"})
+			}
 			continue
 		}
 		m := itemName.FindStringSubmatchIndex(d.Match[n.End:])
