@@ -44,14 +44,15 @@ func (n Number) Fen() (int64, bool) { return n.Value.Fen(n.Unit) }
 // 百分之, or, written as four digits, before 年 (二〇二三年): so 一般, 统一, 三公经费,
 // 十分, 万一, 千万, 二级 and heading markers (一、 （一） 十二、) are not figures.
 //
-// Some digit strings are skipped because they are not quantities: telephone numbers and
+// Some digit strings are skipped, since they are no quantities and a caller that gives
+// bare figures their table's unit must never take them for money: telephone numbers and
 // other codes (023-51522382, (023)51522382, 13812345678, 400-123-4567, 2023-03-01),
-// times of day (8:00-11:30),
-// digits joined to ASCII letters (5G, A4, PM2.5), dotted section numbers (3.1.2), numbers
-// with a leading zero and three or more digits (0451), runs of 15 or more bare digits
-// (identity numbers), figures too large for an int64, and Arabic heading markers
-// (1、 2. (3) at the start of a line, and (3) anywhere). A range such as 2021-2023年
-// gives two figures.
+// times of day (8:00-11:30), digits joined to ASCII letters (5G, A4, PM2.5), dotted
+// section numbers (3.1.2), numbers with a leading zero and three or more digits (0451),
+// runs of 15 or more bare digits (identity numbers), figures too large for an int64, and
+// Arabic heading markers (1、 2. 3) at the start of a line or clause, and a number of one
+// or two digits in brackets anywhere: (1) （2）). A range such as 2021-2023年 gives two
+// figures; a landline number without area code (51522382) cannot be told from a figure.
 //
 // Scan runs in one pass over the text and never panics, whatever the input.
 func Scan(text string) []Number {
