@@ -11,15 +11,16 @@ import (
 
 // Layout tolerances, in multiples of the font size.
 const (
-	baselineTol = 0.4  // chars whose baselines differ by less are on one line
-	cellGap     = 0.45 // a gap this wide with no rule or space glyph is a table cell boundary (a tab)
-	wordGap     = 1.5  // but between Latin letters, which justified text spreads, only this wide
-	latinSpace  = 0.2  // a gap this wide between Latin letters or digits is a space
-	cjkSpace    = 1.0  // a gap this wide next to a Chinese character is a space
-	wrapTol     = 3.0  // a line ending this close to the right margin may wrap
-	indentTol   = 0.5  // a line starting this far right of the left margin is indented
-	lineGapMax  = 2.2  // lines further apart than this do not belong to one paragraph
-	dupTol      = 0.15 // the same text drawn this close again is a fake-bold overprint
+	baselineTol  = 0.4  // chars whose baselines differ by less are on one line
+	cellGap      = 0.45 // a gap this wide with no rule or space glyph is a table cell boundary (a tab)
+	wordGap      = 1.5  // but between Latin letters, which justified text spreads, only this wide
+	latinSpace   = 0.2  // a gap this wide between Latin letters or digits is a space
+	cjkSpace     = 1.0  // a gap this wide next to a Chinese character is a space
+	wrapTol      = 3.0  // a line ending this close to the right margin may wrap
+	indentTol    = 0.5  // a line starting this far right of the left margin is indented
+	lineGapMax   = 2.2  // lines further apart than this do not belong to one paragraph
+	minWrapWidth = 15   // a text block narrower than this holds no wrapped paragraphs
+	dupTol       = 0.15 // the same text drawn this close again is a fake-bold overprint
 )
 
 // line is one line of a page's text, in the page's reading frame.
@@ -221,12 +222,15 @@ func joinLines(lines []*line) string {
 		left = math.Min(left, ln.x0)
 		right = math.Max(right, ln.x1)
 	}
+	// Only a block of text wide enough to hold paragraphs wraps: a page of short lines
+	// (a list, a table of contents) all reach its right margin.
+	wide := func(size float64) bool { return right-left >= minWrapWidth*size }
 	var b strings.Builder
 	for i, ln := range nonEmpty {
 		if i > 0 {
 			prev := nonEmpty[i-1]
 			size := math.Max(prev.size, ln.size)
-			wraps := !prev.cells && !ln.cells &&
+			wraps := !prev.cells && !ln.cells && wide(size) &&
 				prev.x1 >= right-wrapTol*size &&
 				ln.x0 <= left+indentTol*size &&
 				prev.y-ln.y <= lineGapMax*size &&
