@@ -50,6 +50,11 @@ const (
 // Word document or a Word 97-2003 file, fail.Encrypted for a password-protected
 // document, and fail.TooLarge when the package expands past MaxUncompressed.
 func Read(b []byte) (*source.Text, error) {
+	return read(b, MaxUncompressed)
+}
+
+// read is Read with a limit on the uncompressed bytes.
+func read(b []byte, limit int64) (*source.Text, error) {
 	switch {
 	case len(b) == 0:
 		return nil, fail.Errorf(op, fail.Empty, "empty file")
@@ -66,7 +71,7 @@ func Read(b []byte) (*source.Text, error) {
 	if err != nil {
 		return nil, fail.Wrap(op, fail.Damaged, "corrupt zip package", err)
 	}
-	p := &pkg{zip: z, budget: MaxUncompressed}
+	p := &pkg{zip: z, limit: limit, budget: limit}
 	main, err := p.mainPart()
 	if err != nil {
 		return nil, err
@@ -97,7 +102,8 @@ func utf16le(s string) []byte {
 // pkg is one zip package being read, with what is left of its size budget.
 type pkg struct {
 	zip    *zip.Reader
-	budget int64
+	limit  int64 // the uncompressed bytes allowed
+	budget int64 // the uncompressed bytes left
 }
 
 // open returns a decoder for the part at name, or nil when the package lacks it.
@@ -137,9 +143,9 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 }
 
 // partError turns an error met while reading a part into a *fail.Error.
-func partError(part string, err error) error {
+func (p *pkg) partError(part string, err error) error {
 	if errors.Is(err, errTooLarge) {
-		return fail.Errorf(op, fail.TooLarge, "the package expands past %d bytes", MaxUncompressed)
+		return fail.Errorf(op, fail.TooLarge, "the package expands past %d bytes", p.limit)
 	}
 	return fail.Wrap(op, fail.Damaged, "corrupt "+part, err)
 }
@@ -160,7 +166,7 @@ func (p *pkg) mainPart() (string, error) {
 				break
 			}
 			if err != nil {
-				return "", partError("_rels/.rels", err)
+				return "", p.partError("_rels/.rels", err)
 			}
 			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" &&
 				strings.HasSuffix(attr(se, "Type"), relOffice) && attr(se, "TargetMode") != "External" {
@@ -201,7 +207,7 @@ func (p *pkg) body(main string, num *numbering) ([]string, error) {
 	defer c.Close()
 	r := &bodyReader{num: num}
 	if err := r.read(d); err != nil {
-		return nil, partError(main, err)
+		return nil, p.partError(main, err)
 	}
 	return r.lines, nil
 }

@@ -25,6 +25,7 @@ type level struct {
 	format string // w:numFmt: decimal, chineseCounting, bullet, ...
 	text   string // w:lvlText: "%1、", "（%2）", "%1.%2"
 	suffix string // w:suff: tab (the default), space or nothing
+	legal  bool   // w:isLgl: every level's number in Arabic digits
 }
 
 // counter is the state of one list.
@@ -58,7 +59,7 @@ func (p *pkg) numbering(main string) (*numbering, error) {
 			return num, nil
 		}
 		if err != nil {
-			return nil, partError(part, err)
+			return nil, p.partError(part, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -94,6 +95,10 @@ func (p *pkg) numbering(main string) (*numbering, error) {
 			case "suff":
 				if lvl != nil {
 					lvl.suffix = val
+				}
+			case "isLgl":
+				if lvl != nil {
+					lvl.legal = val == "" || val == "1" || val == "true" || val == "on"
 				}
 			case "num":
 				numID = attr(t, "numId")
@@ -174,7 +179,11 @@ func (n *numbering) label(numID, ilvl string) string {
 			if !c.used[k] {
 				v = start(k)
 			}
-			b.WriteString(formatNumber(v, levels[k].format))
+			format := levels[k].format
+			if lv.legal {
+				format = "decimal"
+			}
+			b.WriteString(formatNumber(v, format))
 			i++
 			continue
 		}

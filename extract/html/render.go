@@ -115,16 +115,16 @@ func (r *renderer) row(tr *html.Node) {
 	for i, cell := range cells {
 		texts[i] = joinLines(cell)
 	}
-	if line := JoinCells(texts); line != "" {
+	if line := joinCells(texts); line != "" {
 		r.lines = append(r.lines, line)
 	}
 }
 
-// JoinCells returns a table row's cell texts on one line separated by " | ". Empty
+// joinCells returns a table row's cell texts on one line separated by " | ". Empty
 // cells at the end of the row are left out and empty ones before a filled one are
 // kept, so that columns stay in place; the line carries no space at its ends ("| 5"
 // for a row whose first cell is empty), and a row of empty cells is "".
-func JoinCells(cells []string) string {
+func joinCells(cells []string) string {
 	for len(cells) > 0 && cells[len(cells)-1] == "" {
 		cells = cells[:len(cells)-1]
 	}
