@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"unicode"
@@ -45,10 +44,11 @@ func Code(k fail.Kind) codes.Code {
 }
 
 // Status converts an error of the extractor into the status a client sees. An error that
-// already is a status passes through. A *fail.Error keeps its kind as the reason of a
-// google.rpc.ErrorInfo, and one that blames the document (INVALID_ARGUMENT) also carries a
-// google.rpc.BadRequest with a violation of the field "content", so clients can act on it
-// without parsing messages. Context errors become DEADLINE_EXCEEDED or CANCELED.
+// already is a status passes through. Any other error gets the code of its fail.Kind (see
+// fail.KindOf: context errors are Timeout or Canceled, unknown errors Internal) and a
+// google.rpc.ErrorInfo whose reason is the kind's name; one that blames the document
+// (INVALID_ARGUMENT, or too large) also carries a google.rpc.BadRequest with a violation
+// of the field "content", so clients can act on it without parsing messages.
 func Status(err error) *status.Status {
 	if err == nil {
 		return status.New(codes.OK, "")
@@ -56,29 +56,21 @@ func Status(err error) *status.Status {
 	if s, ok := status.FromError(err); ok {
 		return s
 	}
-	var fe *fail.Error
-	if !errors.As(err, &fe) {
-		switch {
-		case errors.Is(err, context.DeadlineExceeded):
-			return status.New(codes.DeadlineExceeded, err.Error())
-		case errors.Is(err, context.Canceled):
-			return status.New(codes.Canceled, err.Error())
-		}
-		return status.New(codes.Internal, err.Error())
-	}
-	code := Code(fe.Kind)
+	kind := fail.KindOf(err)
+	code := Code(kind)
 	st := status.New(code, err.Error())
-	details := []protoadapt.MessageV1{&errdetails.ErrorInfo{
-		Reason:   fe.Kind.String(),
-		Domain:   ErrorDomain,
-		Metadata: map[string]string{"op": fe.Op},
-	}}
-	if code == codes.InvalidArgument || fe.Kind == fail.TooLarge {
+	info := &errdetails.ErrorInfo{Reason: kind.String(), Domain: ErrorDomain}
+	var fe *fail.Error
+	if errors.As(err, &fe) {
+		info.Metadata = map[string]string{"op": fe.Op}
+	}
+	details := []protoadapt.MessageV1{info}
+	if code == codes.InvalidArgument || kind == fail.TooLarge {
 		details = append(details, &errdetails.BadRequest{
 			FieldViolations: []*errdetails.BadRequest_FieldViolation{{
 				Field:       "content",
 				Description: err.Error(),
-				Reason:      fe.Kind.String(),
+				Reason:      kind.String(),
 			}},
 		})
 	}
@@ -93,10 +85,6 @@ func Status(err error) *status.Status {
 // and the ErrorInfo of Extract's status name it: the fail.Kind's name, or the code's name
 // for a status that did not come from the extractor.
 func Reason(err error) string {
-	var fe *fail.Error
-	if errors.As(err, &fe) {
-		return fe.Kind.String()
-	}
 	if s, ok := status.FromError(err); ok {
 		for _, d := range s.Details() {
 			if info, ok := d.(*errdetails.ErrorInfo); ok && info.GetReason() != "" {
