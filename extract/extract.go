@@ -18,6 +18,7 @@ import (
 
 	"github.com/cnbudget/cnbudget/extract/checks"
 	"github.com/cnbudget/cnbudget/extract/decode"
+	"github.com/cnbudget/cnbudget/extract/docx"
 	"github.com/cnbudget/cnbudget/extract/facts"
 	"github.com/cnbudget/cnbudget/extract/fail"
 	"github.com/cnbudget/cnbudget/extract/html"
@@ -130,7 +131,7 @@ func (x *Extractor) read(ctx context.Context, doc Document) (*source.Text, error
 	case source.HTML, "application/xhtml+xml":
 		return html.Read(doc.Content)
 	case source.DOCX:
-		return nil, fail.Errorf("extract", fail.Unsupported, "unsupported format %s", source.DOCX) // docx reader lands soon
+		return docx.Read(doc.Content)
 	case source.Plain, "text/markdown", "text/csv", "application/octet-stream":
 		return decode.Read(doc.Content)
 	default:
