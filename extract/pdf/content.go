@@ -123,6 +123,7 @@ func (p *pageReader) run(content []byte, res lpdf.Value, ctm matrix, depth int) 
 	// The current path's vertical segments, kept until it is painted.
 	var path []rule
 	var cx, cy, sx, sy float64
+	fonts := map[name]*font{} // the fonts of res by resource name
 
 	num := func(i int) float64 {
 		if i < len(args) {
@@ -213,7 +214,14 @@ func (p *pageReader) run(content []byte, res lpdf.Value, ctm matrix, depth int) 
 		case "Tf":
 			if len(args) >= 2 {
 				if n, ok := args[0].(name); ok {
-					gs.text.font = p.fonts.get(res.Key("Font").Key(string(n)))
+					f, ok := fonts[n]
+					if !ok {
+						// Resolving is costly (the library caches no object), and
+						// producers switch fonts at every run.
+						f = p.fonts.get(res.Key("Font").Key(string(n)))
+						fonts[n] = f
+					}
+					gs.text.font = f
 				}
 				gs.text.tfs = num(1)
 			}

@@ -76,7 +76,7 @@ func Read(ctx context.Context, b []byte, opt Options) (*source.Text, error) {
 		return res.text, nil
 	}
 	switch fail.KindOf(err) {
-	case fail.Encrypted, fail.TooLarge, fail.Canceled, fail.Timeout, fail.Empty, fail.Garbled:
+	case fail.TooLarge, fail.Canceled, fail.Timeout, fail.Empty, fail.Garbled:
 		if err != nil {
 			return nil, err
 		}
@@ -84,8 +84,9 @@ func Read(ctx context.Context, b []byte, opt Options) (*source.Text, error) {
 	if ctx.Err() != nil {
 		return nil, ctxErr(ctx)
 	}
-	// The file may have a damaged cross-reference table: rebuild it from the objects
-	// found in the file and keep whichever reading got more text.
+	// The file may have a damaged cross-reference table (which also hides an /Encrypt
+	// dictionary): rebuild it from the objects found in the file and keep whichever
+	// reading got more text.
 	if rebuilt := rebuildXref(fixed); rebuilt != nil {
 		res2, err2 := readDoc(ctx, rebuilt, opt)
 		if err2 == nil && (err != nil || res2.good > res.good) {
