@@ -46,8 +46,8 @@ func main() {
 		domain  = flag.String("domain", "dict/domain.txt", "the project's own budget vocabulary")
 		out     = flag.String("o", "dict/budget.txt", "output file")
 		gseDir  = flag.String("gse", "", "gse module directory (default: from go list)")
-		words   = flag.Int("words", 3000, "number of frequent multi-character general words")
-		chars   = flag.Int("chars", 2000, "number of frequent single characters")
+		words   = flag.Int("words", 2500, "number of frequent multi-character general words")
+		chars   = flag.Int("chars", 1000, "number of frequent single characters")
 		corpora stringList
 	)
 	flag.Var(&corpora, "corpus", "text file whose words (by gse's full dictionary) are included; repeatable")
