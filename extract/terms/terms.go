@@ -50,7 +50,14 @@ type Segmenter interface {
 // Gse is a Segmenter backed by gse with the budget dictionary. It is immutable once made
 // and safe for concurrent use; make one and share it.
 type Gse struct {
-	seg *gse.Segmenter // loaded once in New and never changed after
+	// segment is the loaded gse.Segmenter's Segment method, never changed after New.
+	// Gse holds the method value rather than the *gse.Segmenter so that no type
+	// descriptor of this package leads to gse.Segmenter: a binary that uses reflection
+	// to call methods (text/template, reflect.Value.MethodByName) keeps every exported
+	// method of the types reachable from its interfaces, and Segmenter's LoadDictEmbed
+	// would then bring in gse's ~38 MB of embedded dictionaries.
+	segment func([]byte) []gse.Segment
+	entries int // number of dictionary entries loaded
 }
 
 var _ Segmenter = (*Gse)(nil)
@@ -74,7 +81,7 @@ func load(d string) (*Gse, error) {
 	if seg.Dict == nil || seg.Dict.NumTokens() == 0 {
 		return nil, fail.Errorf("terms", fail.Internal, "the segmentation dictionary has no entries")
 	}
-	return &Gse{seg: seg}, nil
+	return &Gse{segment: seg.Segment, entries: seg.Dict.NumTokens()}, nil
 }
 
 // stripComments drops the comment lines of a dictionary, which gse's loader would
@@ -128,7 +135,7 @@ func (g *Gse) cutWords(toks []Token, text string, start, end int) []Token {
 		return toks
 	}
 	at := start
-	for _, s := range g.seg.Segment([]byte(text[start:end])) {
+	for _, s := range g.segment([]byte(text[start:end])) {
 		e := start + s.End()
 		if s.Start() != at-start || e <= at || e > end {
 			break // gse's offsets went astray; the rest becomes one token below

@@ -244,7 +244,7 @@ func TestNewIsFast(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("New took %v; want well under a second", d)
 	}
-	if n := g.seg.Dict.NumTokens(); n < 3000 || n > 20000 {
+	if n := g.entries; n < 3000 || n > 20000 {
 		t.Errorf("dictionary has %d entries; want a few thousand", n)
 	}
 }
