@@ -124,6 +124,7 @@ func (p *pageReader) run(content []byte, res lpdf.Value, ctm matrix, depth int) 
 	var path []rule
 	var cx, cy, sx, sy float64
 	fonts := map[name]*font{} // the fonts of res by resource name
+	var fontRes lpdf.Value    // res's /Font, resolved once
 
 	num := func(i int) float64 {
 		if i < len(args) {
@@ -218,7 +219,10 @@ func (p *pageReader) run(content []byte, res lpdf.Value, ctm matrix, depth int) 
 					if !ok {
 						// Resolving is costly (the library caches no object), and
 						// producers switch fonts at every run.
-						f = p.fonts.get(res.Key("Font").Key(string(n)))
+						if fontRes.Kind() == lpdf.Null {
+							fontRes = res.Key("Font")
+						}
+						f = p.fonts.get(fontRes.Key(string(n)))
 						fonts[n] = f
 					}
 					gs.text.font = f
