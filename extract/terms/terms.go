@@ -105,7 +105,7 @@ func stripComments(d string) string {
 // "x". The rest is cut by gse along the dictionary's shortest path; a character the
 // dictionary lacks is a token of its own tagged "x".
 func (g *Gse) Cut(text string) []Token {
-	toks := make([]Token, 0, len(text)/4+1)
+	toks := make([]Token, 0, len(text)/8+1)
 	chunk := 0 // start of the text not yet cut, which goes to gse
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
