@@ -66,7 +66,7 @@ type marked struct {
 const (
 	maxFormDepth = 8
 	maxForms     = 2000
-	maxChars     = 1 << 20
+	maxChars     = 1 << 18
 	maxGStack    = 1 << 10
 	maxOperands  = 1 << 10
 )
@@ -381,7 +381,7 @@ func (p *pageReader) form(res lpdf.Value, n string, ctm matrix, depth int) {
 		return
 	}
 	p.forms++
-	data, _ := readStream(xo)
+	data, _ := readStream(xo, maxStreamBytes)
 	if len(data) == 0 {
 		return
 	}

@@ -151,3 +151,33 @@ func flipXref(t *testing.T, orig []byte) []byte {
 	}
 	return b
 }
+
+// TestHugeXrefCounts gives the cross-reference data object counts that would make the
+// library allocate gigabytes: the table is rebuilt instead, and the text read.
+func TestHugeXrefCounts(t *testing.T) {
+	lo := readFixture(t, "lo-txt.pdf")
+	objstm := readFixture(t, "objstm.pdf")
+	tests := []struct {
+		name     string
+		b        []byte
+		old, new string
+	}{
+		{"xref subsection", lo, "\nxref\n0 ", "\nxref\n0 99999999"},
+		{"trailer Size", lo, "/Size ", "/Size 8888888888"},
+		{"xref stream Size", objstm, "/Size ", "/Size 8888888888"},
+		{"xref stream W", objstm, "/W [ 1 ", "/W [ 1 9999999"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			i := bytes.LastIndex(tc.b, []byte(tc.old))
+			if i < 0 {
+				t.Fatalf("%q not in the file", tc.old)
+			}
+			b := slices.Concat(tc.b[:i], []byte(tc.new), tc.b[i+len(tc.old):])
+			if xrefSane(b) {
+				t.Fatal("xrefSane accepts the file")
+			}
+			readDamaged(t, b)
+		})
+	}
+}

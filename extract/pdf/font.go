@@ -11,14 +11,17 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// maxStreamBytes bounds the decoded size of one stream, so that a small compressed
-// bomb cannot take the memory of the process.
-const maxStreamBytes = 64 << 20
+// Bounds on the decoded size of a page's content and of a font's CMap, so that a small
+// compressed bomb cannot take the memory of the process.
+const (
+	maxStreamBytes = 64 << 20
+	maxCMapBytes   = 4 << 20
+)
 
-// readStream returns the decoded bytes of stream v. A stream that fails part way (a
-// truncated or corrupt Flate stream) yields the bytes decoded before the failure and
-// the error; a panic of the library becomes an error.
-func readStream(v lpdf.Value) (data []byte, err error) {
+// readStream returns the decoded bytes of stream v, at most limit of them. A stream
+// that fails part way (a truncated or corrupt Flate stream) yields the bytes decoded
+// before the failure and the error; a panic of the library becomes an error.
+func readStream(v lpdf.Value, limit int) (data []byte, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("reading stream: %v", x)
@@ -30,7 +33,7 @@ func readStream(v lpdf.Value) (data []byte, err error) {
 	rc := v.Reader()
 	defer rc.Close()
 	var buf bytes.Buffer
-	_, err = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes))
+	_, err = io.Copy(&buf, io.LimitReader(rc, int64(limit)))
 	return buf.Bytes(), err
 }
 
@@ -76,7 +79,7 @@ func loadFont(v lpdf.Value) (f *font) {
 	}()
 	f.subtype = v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data, _ := readStream(tu); len(data) > 0 {
+		if data, _ := readStream(tu, maxCMapBytes); len(data) > 0 {
 			f.toUnicode = parseCMap(data)
 		}
 	}
@@ -109,7 +112,7 @@ func (f *font) loadType0(v lpdf.Value) {
 			}}
 		}
 	case lpdf.Stream:
-		if data, _ := readStream(enc); len(data) > 0 {
+		if data, _ := readStream(enc, maxCMapBytes); len(data) > 0 {
 			f.enc = parseCMap(data)
 		}
 	default:

@@ -51,6 +51,13 @@ const op = "pdf"
 // errPageTimeout is the cause of a page that took longer than Options.PageTimeout.
 var errPageTimeout = errors.New("page took too long")
 
+// partialError is returned with the text of a page whose content could be read only in
+// part (a truncated or corrupt stream): the text is kept and the page reported.
+type partialError struct{ err error }
+
+func (e partialError) Error() string { return "read only in part: " + e.err.Error() }
+func (e partialError) Unwrap() error { return e.err }
+
 // Read extracts the text of a PDF: a *source.Text with MediaType source.PDF, Pages set,
 // and a Warning for every page that failed (source.PageFailed) or came out garbled
 // (source.GarbledText). It returns a *fail.Error when nothing can be read: Damaged
@@ -71,9 +78,13 @@ func Read(ctx context.Context, b []byte, opt Options) (*source.Text, error) {
 		return nil, err
 	}
 	fixed := fixEnds(b)
-	res, err := readDoc(ctx, fixed, opt)
-	if err == nil && res.failed == 0 {
-		return res.text, nil
+	var res *result
+	var err error = fail.Errorf(op, fail.Damaged, "corrupt cross-reference data")
+	if xrefSane(fixed) {
+		res, err = readDoc(ctx, fixed, opt)
+		if err == nil && res.failed == 0 {
+			return res.text, nil
+		}
 	}
 	switch fail.KindOf(err) {
 	case fail.TooLarge, fail.Canceled, fail.Timeout, fail.Empty, fail.Garbled:
@@ -89,7 +100,7 @@ func Read(ctx context.Context, b []byte, opt Options) (*source.Text, error) {
 	// reading got more text.
 	if rebuilt := rebuildXref(fixed); rebuilt != nil {
 		res2, err2 := readDoc(ctx, rebuilt, opt)
-		if err2 == nil && (err != nil || res2.good > res.good) {
+		if err2 == nil && (res == nil || err != nil || res2.good > res.good) {
 			return res2.text, nil
 		}
 		if err != nil && fail.KindOf(err2) == fail.Encrypted {
@@ -162,6 +173,12 @@ func readDoc(ctx context.Context, b []byte, opt Options) (*result, error) {
 		text, err := guard(ctx, opt.PageTimeout, func(ctx context.Context) (string, error) {
 			return readPage(ctx, fonts, pg)
 		})
+		var partial partialError
+		if errors.As(err, &partial) {
+			t.Warnings = append(t.Warnings, source.Warning{Code: source.PageFailed, Page: n,
+				Message: fmt.Sprintf("page %d was %v; the text before the damage was kept", n, err)})
+			err = nil
+		}
 		if err != nil {
 			if e := ctxErr(ctx); e != nil {
 				return nil, e
@@ -310,10 +327,10 @@ func readPage(ctx context.Context, fonts *fontCache, pg pageRef) (string, error)
 	var firstErr error
 	switch contents.Kind() {
 	case lpdf.Stream:
-		data, firstErr = readStream(contents)
+		data, firstErr = readStream(contents, maxStreamBytes)
 	case lpdf.Array:
-		for i := 0; i < contents.Len(); i++ {
-			d, err := readStream(contents.Index(i))
+		for i := 0; i < contents.Len() && len(data) < maxStreamBytes; i++ {
+			d, err := readStream(contents.Index(i), maxStreamBytes-len(data))
 			data = append(data, d...)
 			data = append(data, '\n')
 			if err != nil && firstErr == nil {
@@ -333,5 +350,9 @@ func readPage(ctx context.Context, fonts *fontCache, pg pageRef) (string, error)
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	return layout(p.chars, p.rules), nil
+	text := layout(p.chars, p.rules)
+	if firstErr != nil {
+		return text, partialError{firstErr}
+	}
+	return text, nil
 }

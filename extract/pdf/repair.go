@@ -38,6 +38,11 @@ func fixEnds(b []byte) []byte {
 }
 
 var (
+	sizeEntry  = regexp.MustCompile(`/Size\s*(\d+)`)
+	indexArray = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
+	wArray     = regexp.MustCompile(`/W\s*\[([\d\s]*)\]`)
+	xrefHead   = regexp.MustCompile(`(?:^|[\r\n])xref\s+`)
+	subsection = regexp.MustCompile(`^(\d+)\s+(\d+)\s*[\r\n]`)
 	rootRef    = regexp.MustCompile(`/Root\s*(\d+)\s+(\d+)\s+R`)
 	encryptRef = regexp.MustCompile(`/Encrypt\s*(\d+)\s+(\d+)\s+R`)
 	idArray    = regexp.MustCompile(`/ID\s*\[\s*(<[0-9A-Fa-f\s]*>)\s*(<[0-9A-Fa-f\s]*>)\s*\]`)
@@ -51,7 +56,7 @@ type objDef struct {
 }
 
 // maxObjects bounds the cross-reference table a rebuilt file gets.
-const maxObjects = 1 << 22
+const maxObjects = 1 << 20
 
 // rebuildXref returns b with a new cross-reference table and trailer appended, made by
 // scanning b for "id gen obj" definitions (the last definition of an object wins, as
@@ -72,7 +77,7 @@ func rebuildXref(b []byte) []byte {
 			continue // "objects", "object"
 		}
 		id, gen, start, ok := objHeader(b, at)
-		if !ok || id <= 0 || id >= maxObjects {
+		if !ok || id <= 0 || id >= maxObjects || id > len(b) {
 			continue
 		}
 		objs[id] = objDef{gen: gen, off: start}
@@ -167,4 +172,51 @@ func objHeader(b []byte, at int) (id, gen, start int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return id, gen, i + 1, true
+}
+
+// xrefSane reports whether the cross-reference data of b is safe to hand to the
+// library, which allocates a table as large as the numbers it finds there: every
+// object count (/Size, /Index, xref subsection headers) must be below the file's size
+// in bytes, since an object takes more than a byte, and every /W field width at most 8.
+func xrefSane(b []byte) bool {
+	limit := int64(len(b))
+	small := func(s []byte, max int64) bool {
+		v, err := strconv.ParseInt(string(s), 10, 64)
+		return err == nil && v <= max
+	}
+	for _, m := range sizeEntry.FindAllSubmatch(b, -1) {
+		if !small(m[1], limit) {
+			return false
+		}
+	}
+	for _, m := range indexArray.FindAllSubmatch(b, -1) {
+		for _, f := range bytes.Fields(m[1]) {
+			if !small(f, limit) {
+				return false
+			}
+		}
+	}
+	for _, m := range wArray.FindAllSubmatch(b, -1) {
+		for _, f := range bytes.Fields(m[1]) {
+			if !small(f, 8) {
+				return false
+			}
+		}
+	}
+	for _, loc := range xrefHead.FindAllIndex(b, -1) {
+		// Subsection headers "start count"; entries are 20 bytes each.
+		for i := loc[1]; i < len(b); {
+			m := subsection.FindSubmatch(b[i:min(len(b), i+64)])
+			if m == nil {
+				break
+			}
+			start, _ := strconv.ParseInt(string(m[1]), 10, 64)
+			n, err := strconv.ParseInt(string(m[2]), 10, 64)
+			if err != nil || start > limit || n > limit || start+n > limit {
+				return false
+			}
+			i += len(m[0]) + int(n)*20
+		}
+	}
+	return true
 }
