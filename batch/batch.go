@@ -131,11 +131,12 @@ type job struct {
 	err     error // why the file cannot be extracted, found while reading it
 }
 
-// result is what became of a job.
+// result is what became of a job, or of a file that was not extracted.
 type result struct {
 	job
 	rec  *cnbudgetv1.Record
-	skip *int // the Summary counter to count a skipped file in, or nil
+	skip *int // for a skipped file: the Summary counter to count it in
+	dup  bool // a file with the bytes of one met earlier in this run
 }
 
 // Run extracts the documents that paths name (files, folders recursively, glob
@@ -261,23 +262,19 @@ func run(ctx context.Context, inputs []string, skip func(string) bool, opts Opti
 				return false
 			}
 			j := read(path, opts.MaxBytes)
-			var counter *int
 			switch {
 			case j.sha == "":
 			case done[j.sha]:
-				counter = &s.Done
-			case failedBefore[j.sha]:
-				counter = &s.FailedBefore
+				results <- result{job: job{path: path}, skip: &s.Done}
+				return true
+			case failedBefore[failureKey(j.sha, path)]:
+				results <- result{job: job{path: path}, skip: &s.FailedBefore}
+				return true
 			case seen[j.sha]:
-				counter = &s.Duplicates
-			}
-			if j.sha != "" {
-				seen[j.sha] = true
-			}
-			if counter != nil {
-				results <- result{job: job{path: path}, skip: counter}
+				results <- result{job: job{path: path, sha: j.sha}, dup: true}
 				return true
 			}
+			seen[j.sha] = true
 			select {
 			case jobs <- j:
 				return true
@@ -301,10 +298,11 @@ func run(ctx context.Context, inputs []string, skip func(string) bool, opts Opti
 	}()
 
 	p := newProgress(opts.Progress, opts.LogInterval)
+	w := &writer{out: out, failures: failures, s: s, fate: map[string]*result{}, waiting: map[string][]string{}}
 	var writeErr error
 	for r := range results {
 		if writeErr == nil {
-			if err := write(r, out, failures, s); err != nil {
+			if err := w.write(r); err != nil {
 				writeErr = err
 				cancel() // stop reading; drain what is in flight without writing it
 			}
@@ -432,27 +430,80 @@ func safeExtract(ctx context.Context, x Extractor, doc extract.Document) (rec *c
 	return rec, err
 }
 
-// write writes r to the output or the error list and counts it.
-func write(r result, out sink.Sink, failures *failureLog, s *Summary) error {
-	if r.skip != nil {
+// writer writes results to the output and the error list, and counts them.
+type writer struct {
+	out      sink.Sink
+	failures *failureLog
+	s        *Summary
+	// fate is what became of each document extracted in this run, by sha256: the result
+	// with its record dropped.
+	fate map[string]*result
+	// waiting holds the paths of duplicates whose first file is still being extracted.
+	waiting map[string][]string
+}
+
+// write writes r. A duplicate file counts as such when its first file succeeded and is
+// listed with the same reason when that failed, once that is known; duplicates still
+// waiting when the run ends are not written, and the next run sees to them.
+func (w *writer) write(r result) error {
+	switch {
+	case r.skip != nil:
 		*r.skip++
 		return nil
+	case r.dup:
+		if f, ok := w.fate[r.sha]; ok {
+			return w.duplicate(f, r.path)
+		}
+		w.waiting[r.sha] = append(w.waiting[r.sha], r.path)
+		return nil
 	}
+	if err := w.document(r); err != nil {
+		return err
+	}
+	if r.sha == "" {
+		return nil
+	}
+	first := &result{job: job{path: r.path, sha: r.sha, err: r.err}}
+	w.fate[r.sha] = first
+	for _, path := range w.waiting[r.sha] {
+		if err := w.duplicate(first, path); err != nil {
+			return err
+		}
+	}
+	delete(w.waiting, r.sha)
+	return nil
+}
+
+// document writes the result of an extraction.
+func (w *writer) document(r result) error {
+	s := w.s
 	s.Documents++
 	if r.err != nil {
 		reason := Reason(r.err)
 		s.Failed[reason]++
-		return failures.add(Failure{Path: r.path, SHA256: r.sha, Reason: reason, Message: r.err.Error()})
+		return w.failures.add(Failure{Path: r.path, SHA256: r.sha, Reason: reason, Message: r.err.Error()})
 	}
-	if err := out.Write(r.rec); err != nil {
+	if err := w.out.Write(r.rec); err != nil {
 		return fmt.Errorf("writing %s: %w", r.path, err)
 	}
 	s.Succeeded++
 	s.Facts += len(record.Facts(r.rec))
-	for _, w := range r.rec.GetWarnings() {
-		s.Warnings[record.WarningCodeName(w.GetCode())]++
+	for _, wn := range r.rec.GetWarnings() {
+		s.Warnings[record.WarningCodeName(wn.GetCode())]++
 	}
 	return nil
+}
+
+// duplicate deals with a file at path with the bytes of first.
+func (w *writer) duplicate(first *result, path string) error {
+	if first.err == nil {
+		w.s.Duplicates++
+		return nil
+	}
+	reason := Reason(first.err)
+	w.s.Failed[reason]++
+	return w.failures.add(Failure{Path: path, SHA256: first.sha, Reason: reason,
+		Message: fmt.Sprintf("same bytes as %s: %v", first.path, first.err)})
 }
 
 // Reason returns the error list's reason for err: the extractor's fail kind (EMPTY,

@@ -41,8 +41,13 @@ type failureLog struct {
 	lines *sink.LineFile
 }
 
-// openFailures opens or creates the error list at path and returns it with the documents
-// it already holds, by sha256. Lines of transient reasons are dropped (the documents are
+// failureKey identifies a line of the error list: unlike the output, which holds a
+// document once however many files have its bytes, the error list names every file that
+// failed, so that a team can find them all.
+func failureKey(sha, path string) string { return sha + "\x00" + path }
+
+// openFailures opens or creates the error list at path and returns it with the files it
+// already lists, by failureKey. Lines of transient reasons are dropped (the files are
 // tried again) and so is a torn last line, by rewriting the file.
 func openFailures(path string) (*failureLog, map[string]bool, error) {
 	var keep []Failure
@@ -78,10 +83,11 @@ func openFailures(path string) (*failureLog, map[string]bool, error) {
 			return nil, nil, err
 		}
 		for _, fl := range keep {
-			if failed[fl.SHA256] {
+			if k := failureKey(fl.SHA256, fl.Path); failed[k] {
 				continue
+			} else {
+				failed[k] = true
 			}
-			failed[fl.SHA256] = true
 			b, _ := json.Marshal(fl)
 			if err := lf.Append(b); err != nil {
 				lf.Close()
@@ -96,7 +102,7 @@ func openFailures(path string) (*failureLog, map[string]bool, error) {
 		}
 	}
 	for _, fl := range keep {
-		failed[fl.SHA256] = true
+		failed[failureKey(fl.SHA256, fl.Path)] = true
 	}
 	lines, err := sink.OpenLines(path, nil)
 	if err != nil {

@@ -60,7 +60,7 @@ CREATE INDEX IF NOT EXISTS warnings_code ON warnings (code);
 // commitEvery bounds the work a killed run loses: a transaction is committed after this
 // many documents or this much time, whichever comes first.
 const (
-	commitEvery    = 64
+	commitEvery    = 256
 	commitInterval = time.Second
 )
 
@@ -69,13 +69,34 @@ const (
 type sqliteSink struct {
 	db      *sql.DB
 	tx      *sql.Tx
+	stmts   *inserts // prepared in tx
 	pending int
 	since   time.Time
 }
 
+// inserts are the prepared statements that write one document.
+type inserts struct {
+	doc, fact, warning *sql.Stmt
+}
+
+func prepare(tx *sql.Tx) (*inserts, error) {
+	var in inserts
+	var err error
+	if in.doc, err = tx.Prepare(`INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`); err != nil {
+		return nil, err
+	}
+	if in.fact, err = tx.Prepare(`INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)`); err != nil {
+		return nil, err
+	}
+	if in.warning, err = tx.Prepare(`INSERT INTO warnings VALUES (?,?,?,?,?,?,?,?)`); err != nil {
+		return nil, err
+	}
+	return &in, nil
+}
+
 func openSQLite(path string) (Sink, map[string]bool, error) {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(DELETE)", "synchronous(FULL)", "foreign_keys(ON)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)"} {
 		q.Add("_pragma", p)
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
@@ -118,9 +139,14 @@ func (s *sqliteSink) Write(rec *cnbudgetv1.Record) error {
 		if s.tx, err = s.db.Begin(); err != nil {
 			return err
 		}
+		if s.stmts, err = prepare(s.tx); err != nil {
+			s.tx.Rollback()
+			s.tx = nil
+			return err
+		}
 		s.since = time.Now()
 	}
-	if err := insertRecord(s.tx, id, rec); err != nil {
+	if err := s.stmts.insert(id, rec); err != nil {
 		return fmt.Errorf("writing %s: %w", rec.GetDocument().GetName(), err)
 	}
 	s.pending++
@@ -130,7 +156,7 @@ func (s *sqliteSink) Write(rec *cnbudgetv1.Record) error {
 	return nil
 }
 
-func insertRecord(tx *sql.Tx, id string, rec *cnbudgetv1.Record) error {
+func (in *inserts) insert(id string, rec *cnbudgetv1.Record) error {
 	js, err := protojson.Marshal(rec)
 	if err != nil {
 		return err
@@ -148,7 +174,7 @@ func insertRecord(tx *sql.Tx, id string, rec *cnbudgetv1.Record) error {
 		}
 	}
 	d := rec.GetDocument()
-	if _, err := tx.Exec(`INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+	if _, err := in.doc.Exec(
 		id, d.GetName(), d.GetMediaType(), d.GetSize(), d.GetPages(), d.GetEncoding(),
 		head["doc.kind"], head["doc.scope"], head["doc.fiscal_year"], head["doc.unit_name"], head["doc.region"],
 		rec.GetExtractorVersion(), string(js)); err != nil {
@@ -156,14 +182,14 @@ func insertRecord(tx *sql.Tx, id string, rec *cnbudgetv1.Record) error {
 	}
 	for i, f := range fs {
 		sp := f.Span
-		if _, err := tx.Exec(`INSERT INTO facts VALUES (?,?,?,?,?,?,?,?)`,
+		if _, err := in.fact.Exec(
 			id, i, f.Key, f.Value, spanInt(sp, sp.GetStart()), spanInt(sp, sp.GetEnd()), spanInt(sp, sp.GetPage()), spanText(sp)); err != nil {
 			return err
 		}
 	}
 	for i, w := range rec.GetWarnings() {
 		sp := w.GetSpan()
-		if _, err := tx.Exec(`INSERT INTO warnings VALUES (?,?,?,?,?,?,?,?)`,
+		if _, err := in.warning.Exec(
 			id, i, record.WarningCodeName(w.GetCode()), w.GetMessage(), strings.Join(w.GetKeys(), ";"),
 			spanInt(sp, sp.GetStart()), spanInt(sp, sp.GetEnd()), spanInt(sp, sp.GetPage())); err != nil {
 			return err
@@ -191,8 +217,8 @@ func (s *sqliteSink) commit() error {
 	if s.tx == nil {
 		return nil
 	}
-	err := s.tx.Commit()
-	s.tx, s.pending = nil, 0
+	err := s.tx.Commit() // closes the statements prepared in it
+	s.tx, s.stmts, s.pending = nil, nil, 0
 	return err
 }
 
