@@ -20,7 +20,7 @@ func BenchmarkExtractSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ts := startBufconn(b, coreAdapter{x}, server.Options{MaxInFlight: 1024})
+	ts := startBufconn(b, x, server.Options{MaxInFlight: 1024})
 	req := &cnbudgetv1.ExtractRequest{Name: "seed.txt", Content: seed(b)}
 	ctx := context.Background()
 	if _, err := ts.client.Extract(ctx, req); err != nil {

@@ -97,7 +97,7 @@ func TestExtractMatchesCore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := startBufconn(t, coreAdapter{x}, server.Options{})
+	ts := startBufconn(t, x, server.Options{})
 	docs := map[string][]byte{"seed.txt": seed(t), "empty.txt": nil, "image.png": pngDoc, "short.pdf": truncatedPDF}
 	for name, content := range docs {
 		t.Run(name, func(t *testing.T) {
@@ -120,10 +120,10 @@ func TestExtractMatchesCore(t *testing.T) {
 	}
 }
 
-// coreAdapter gives the core a Segment until it has its own.
-type coreAdapter struct{ *extract.Extractor }
+// noSegmenter is an extractor whose Segment answers with a status of its own.
+type noSegmenter struct{ *fake }
 
-func (coreAdapter) Segment(context.Context, string) ([]*cnbudgetv1.Token, error) {
+func (noSegmenter) Segment(context.Context, string) ([]*cnbudgetv1.Token, error) {
 	return nil, status.Error(codes.Unimplemented, "no segmenter")
 }
 
@@ -146,10 +146,37 @@ func TestSegment(t *testing.T) {
 	}
 
 	// A status error of the extractor reaches the client as it is.
-	ts2 := startBufconn(t, coreAdapter{}, server.Options{})
+	ts2 := startBufconn(t, noSegmenter{newFake()}, server.Options{})
 	_, err = ts2.client.Segment(ctxT(t, 10*time.Second), &cnbudgetv1.SegmentRequest{Text: text})
 	if status.Code(err) != codes.Unimplemented {
 		t.Errorf("Segment without a segmenter: %v, want UNIMPLEMENTED", err)
+	}
+}
+
+// Segment over gRPC gives the core's tokens.
+func TestSegmentMatchesCore(t *testing.T) {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := startBufconn(t, x, server.Options{})
+	ctx := ctxT(t, 30*time.Second)
+	text := "2023年一般公共预算拨款收入123.45万元"
+	want, err := x.Segment(ctx, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := ts.client.Segment(ctx, &cnbudgetv1.SegmentRequest{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || len(resp.GetTokens()) != len(want) {
+		t.Fatalf("%d tokens over gRPC, %d from the core", len(resp.GetTokens()), len(want))
+	}
+	for i := range want {
+		if !proto.Equal(resp.GetTokens()[i], want[i]) {
+			t.Errorf("token %d: %v, want %v", i, resp.GetTokens()[i], want[i])
+		}
 	}
 }
 
@@ -232,7 +259,7 @@ func TestExtractStreamMatchesCore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := startBufconn(t, coreAdapter{x}, server.Options{})
+	ts := startBufconn(t, x, server.Options{})
 	docs := [][]byte{seed(t), nil, pngDoc, truncatedPDF, seed(t)}
 	ctx := ctxT(t, 60*time.Second)
 	stream, err := ts.client.ExtractStream(ctx)

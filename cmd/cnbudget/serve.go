@@ -13,12 +13,9 @@ import (
 	"strings"
 	"time"
 
-	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
-	"google.golang.org/grpc/status"
 
 	"github.com/cnbudget/cnbudget/extract"
-	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 	"github.com/cnbudget/cnbudget/server"
 )
 
@@ -148,7 +145,7 @@ func serve(ctx context.Context, c serveConfig, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	srv := server.New(coreExtractor{x}, opts)
+	srv := server.New(x, opts)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(lis) }()
 	log.Info("listening", slog.String("addr", lis.Addr().String()),
@@ -169,17 +166,5 @@ func serve(ctx context.Context, c serveConfig, log *slog.Logger) error {
 	return serr
 }
 
-// coreExtractor gives the extraction core the Segment method the server needs, by
-// calling the core's own once it has one.
-type coreExtractor struct{ *extract.Extractor }
-
-type segmenter interface {
-	Segment(ctx context.Context, text string) ([]*cnbudgetv1.Token, error)
-}
-
-func (c coreExtractor) Segment(ctx context.Context, text string) ([]*cnbudgetv1.Token, error) {
-	if s, ok := any(c.Extractor).(segmenter); ok {
-		return s.Segment(ctx, text)
-	}
-	return nil, status.Error(codes.Unimplemented, "this build's extractor has no segmenter")
-}
+// The core is what the server serves.
+var _ server.Extractor = (*extract.Extractor)(nil)
