@@ -19,13 +19,23 @@ import (
 // Chinese punctuation, other full-width symbols and traditional characters stay.
 func fold(b *builder) {
 	in := b.in
-	valid := utf8.ValidString(in)
+	special := &foldSpecial
+	if !utf8.ValidString(in) {
+		special = &foldSpecialInvalid
+	}
 	for i := 0; i < len(in); {
+		if !special[in[i]] {
+			i++
+			continue
+		}
 		c := in[i]
 		switch {
 		case c == '&':
 			if r, n := entity(in[i:]); n > 0 {
-				repl, _ := foldRune(r)
+				repl, ok := foldRune(r)
+				if !ok {
+					repl = string(r)
+				}
 				b.replace(i, i+n, repl)
 				i += n
 				continue
@@ -50,7 +60,7 @@ func fold(b *builder) {
 			b.replace(i, i+1, "\n")
 		case c < 0x20 && c != '\t' && c != '\n' || c == 0x7f:
 			b.delete(i, i+1)
-		case c >= utf8.RuneSelf && (!valid || c == 0xc2 || c == 0xe2 || c == 0xe3 || c == 0xef):
+		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRuneInString(in[i:])
 			if r == utf8.RuneError && n == 1 {
 				b.replace(i, i+1, "\ufffd")
@@ -68,8 +78,25 @@ func fold(b *builder) {
 	}
 }
 
-// foldRune returns what r becomes regardless of context and whether that differs
-// from r.
+// foldSpecial marks the bytes fold looks at in valid UTF-8: markup, controls and the
+// lead bytes of the characters foldRune changes (U+0080–U+07FF: C2; U+2000–U+2FFF:
+// E2; U+3000–U+3FFF: E3; U+F000–U+FFFF: EF). foldSpecialInvalid adds every byte
+// beyond ASCII, for text with invalid UTF-8 to repair.
+var foldSpecial, foldSpecialInvalid = func() (v, inv [256]bool) {
+	for c := range 0x20 {
+		v[c] = c != '\t' && c != '\n'
+	}
+	for _, c := range []byte{'&', '<', 0x7f, 0xc2, 0xe2, 0xe3, 0xef} {
+		v[c] = true
+	}
+	inv = v
+	for c := 0x80; c < 0x100; c++ {
+		inv[c] = true
+	}
+	return v, inv
+}()
+
+// foldRune returns what r becomes regardless of context, and false when r stays.
 func foldRune(r rune) (string, bool) {
 	switch {
 	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
@@ -83,7 +110,7 @@ func foldRune(r rune) (string, bool) {
 	case r == '\u2028', r == '\u2029', r == '\r':
 		return "\n", true
 	}
-	return string(r), false
+	return "", false
 }
 
 // digitBefore reports whether s ends with an ASCII or full-width digit.

@@ -11,12 +11,21 @@ import (
 // (2023), (一), (PPP), stay.
 func pinyin(b *builder) {
 	in := b.in
+	ascii, wide := -2, -2 // the next ( and （ at or after i, -1 for none, -2 for unknown
 	for i := 0; i < len(in); {
-		j := strings.IndexAny(in[i:], "(（")
+		if ascii == -2 || ascii >= 0 && ascii < i {
+			ascii = indexFrom(in, "(", i)
+		}
+		if wide == -2 || wide >= 0 && wide < i {
+			wide = indexFrom(in, "（", i)
+		}
+		j := ascii
+		if j < 0 || wide >= 0 && wide < j {
+			j = wide
+		}
 		if j < 0 {
 			return
 		}
-		j += i
 		if n := pinyinAt(in[j:]); n > 0 && isHan(lastRune(in[:j])) {
 			b.delete(j, j+n)
 			i = j + n
@@ -24,6 +33,15 @@ func pinyin(b *builder) {
 		}
 		i = j + 1
 	}
+}
+
+// indexFrom returns the index of the first sub in s[i:], as an index of s, or -1.
+func indexFrom(s, sub string, i int) int {
+	k := strings.Index(s[i:], sub)
+	if k < 0 {
+		return -1
+	}
+	return i + k
 }
 
 // pinyinAt returns the length of the parenthesised pinyin syllable at the start of s,

@@ -1,6 +1,9 @@
 package normalize
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // spaces tidies blanks (spaces and tabs; fold has made every other space a space):
 // a run beside a Han character or Chinese punctuation is removed, which closes
@@ -16,9 +19,11 @@ func spaces(b *builder) {
 	}
 	blank := true // the previous line was blank, or there was none
 	for ls := 0; ls < end; {
-		le := ls
-		for le < len(in) && in[le] != '\n' {
-			le++
+		le := strings.IndexByte(in[ls:], '\n')
+		if le < 0 {
+			le = len(in)
+		} else {
+			le += ls
 		}
 		first, last := ls, le // the line's non-blank part
 		for first < le && (in[first] == ' ' || in[first] == '\t') {
@@ -53,9 +58,11 @@ func spaces(b *builder) {
 func innerSpaces(b *builder, start, end int) {
 	in := b.in
 	for i := start; i < end; i++ {
-		if in[i] != ' ' && in[i] != '\t' {
-			continue
+		k := strings.IndexAny(in[i:end], " \t")
+		if k < 0 {
+			return
 		}
+		i += k
 		j := i + 1
 		for j < end && (in[j] == ' ' || in[j] == '\t') {
 			j++
