@@ -72,7 +72,7 @@ func (f *fake) Extract(ctx context.Context, doc extract.Document) (*cnbudgetv1.R
 	case bytes.HasPrefix(c, panicDoc):
 		panic("a dependency fell over")
 	case bytes.HasPrefix(c, stubbornDoc):
-		time.Sleep(time.Second)
+		time.Sleep(3 * time.Second)
 	case bytes.HasPrefix(c, blockDoc):
 		f.entered <- struct{}{}
 		select {

@@ -425,7 +425,7 @@ func TestDeadline(t *testing.T) {
 		if status.Code(err) != codes.DeadlineExceeded {
 			t.Errorf("%v, want DEADLINE_EXCEEDED", err)
 		}
-		if d := time.Since(start); d > 800*time.Millisecond {
+		if d := time.Since(start); d > 2*time.Second {
 			t.Errorf("answered after %v: the server waited for an extractor that ignores its context", d)
 		}
 	})
