@@ -15,9 +15,10 @@ import (
 // Read must not panic, must return within its limits, and must return either a
 // *fail.Error or a valid text with sound page offsets.
 func FuzzRead(f *testing.F) {
-	paths, _ := filepath.Glob(filepath.Join(fixtureDir(f), "*.pdf"))
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
+	// The fixtures of one producer each: Go's fuzzer slows to a crawl on a corpus of
+	// many inputs of 100 KB and more.
+	for _, name := range []string{"lo-txt.pdf", "chrome-wqy.pdf"} {
+		b, err := os.ReadFile(filepath.Join(fixtureDir(f), name))
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -345,6 +345,7 @@ func TestDamagedStructure(t *testing.T) {
 		), fail.Damaged},
 		{"junk before the header and after %%EOF", append(append([]byte("garbage\r\n"),
 			onePage(func(func(string) string) string { return content }, f, "")...), []byte(strings.Repeat("\x00", 300))...), fail.Internal},
+		{"xref Prev cycle, which the library follows forever", prevCycle(onePage(func(func(string) string) string { return content }, f, "")), fail.Internal},
 		{"PDF 2.0 header", []byte(strings.Replace(string(onePage(func(func(string) string) string { return content }, f, "")), "%PDF-1.7", "%PDF-2.0", 1)), fail.Internal},
 	}
 	for _, tc := range tests {
@@ -366,4 +367,11 @@ func TestDamagedStructure(t *testing.T) {
 			}
 		})
 	}
+}
+
+// prevCycle makes the trailer of b name its own cross-reference table as /Prev.
+func prevCycle(b []byte) []byte {
+	s := string(b)
+	at := strings.LastIndex(s, "\nxref") + 1
+	return []byte(strings.Replace(s, "/Root 1 0 R >>", fmt.Sprintf("/Root 1 0 R /Prev %d >>", at), 1))
 }

@@ -86,14 +86,14 @@ func Read(ctx context.Context, b []byte, opt Options) (*source.Text, error) {
 			return res.text, nil
 		}
 	}
+	if ctx.Err() != nil {
+		return nil, ctxErr(ctx)
+	}
 	switch fail.KindOf(err) {
-	case fail.TooLarge, fail.Canceled, fail.Timeout, fail.Empty, fail.Garbled:
+	case fail.TooLarge, fail.Empty, fail.Garbled:
 		if err != nil {
 			return nil, err
 		}
-	}
-	if ctx.Err() != nil {
-		return nil, ctxErr(ctx)
 	}
 	// The file may have a damaged cross-reference table (which also hides an /Encrypt
 	// dictionary): rebuild it from the objects found in the file and keep whichever

@@ -41,6 +41,9 @@ var (
 	sizeEntry  = regexp.MustCompile(`/Size\s*(\d+)`)
 	indexArray = regexp.MustCompile(`/Index\s*\[([\d\s]*)\]`)
 	wArray     = regexp.MustCompile(`/W\s*\[([\d\s]*)\]`)
+	prevEntry  = regexp.MustCompile(`/Prev\s*(\d+)`)
+	startXref  = regexp.MustCompile(`startxref\s*(\d+)`)
+	extends    = regexp.MustCompile(`/Extends\b`)
 	xrefHead   = regexp.MustCompile(`(?:^|[\r\n])xref\s+`)
 	subsection = regexp.MustCompile(`^(\d+)\s+(\d+)\s*[\r\n]`)
 	rootRef    = regexp.MustCompile(`/Root\s*(\d+)\s+(\d+)\s+R`)
@@ -175,11 +178,27 @@ func objHeader(b []byte, at int) (id, gen, start int, ok bool) {
 }
 
 // xrefSane reports whether the cross-reference data of b is safe to hand to the
-// library, which allocates a table as large as the numbers it finds there: every
-// object count (/Size, /Index, xref subsection headers) must be below the file's size
-// in bytes, since an object takes more than a byte, and every /W field width at most 8.
+// library, which allocates a table as large as the numbers it finds there and follows
+// chains without checking for cycles: every object count (/Size, /Index, xref
+// subsection headers) must be below the file's size in bytes, since an object takes
+// more than a byte; every /W field width at most 8; no two sections may name the same
+// /Prev section (nor the last one, a cycle); and no object stream may /Extends
+// another, a chain the library follows forever when it is cyclic.
 func xrefSane(b []byte) bool {
 	limit := int64(len(b))
+	if extends.Match(b) {
+		return false
+	}
+	seen := map[string]bool{}
+	if m := startXref.FindAllSubmatch(b, -1); len(m) > 0 {
+		seen[string(m[len(m)-1][1])] = true
+	}
+	for _, m := range prevEntry.FindAllSubmatch(b, -1) {
+		if seen[string(m[1])] {
+			return false
+		}
+		seen[string(m[1])] = true
+	}
 	small := func(s []byte, max int64) bool {
 		v, err := strconv.ParseInt(string(s), 10, 64)
 		return err == nil && v <= max
