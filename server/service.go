@@ -208,10 +208,11 @@ func (v *service) extract(ctx context.Context, doc extract.Document) (*cnbudgetv
 // its slot until it returns, so the bound on work in flight holds). A panic in f becomes
 // an Internal error for this call alone.
 func run[T any](v *service, ctx context.Context, op string, f func(context.Context) (T, error)) (T, error) {
-	ctx, cancel := ctx, context.CancelFunc(func() {})
+	cancel := func() {}
 	if v.timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, v.timeout)
 	}
+	defer cancel()
 	type result struct {
 		val T
 		err error
@@ -230,10 +231,8 @@ func run[T any](v *service, ctx context.Context, op string, f func(context.Conte
 	}()
 	select {
 	case r := <-done:
-		cancel()
 		return r.val, r.err
 	case <-ctx.Done():
-		cancel()
 		var zero T
 		return zero, ctx.Err()
 	}
