@@ -25,13 +25,13 @@ var countRules = []countRule{
 	{Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
 	{Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
 	{Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
-	{Key: "staff.total.authorized", Label: `(?:^|实有|核定|现有|共有|年末)(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
+	{Key: "staff.total.authorized", Label: `(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
 
 	{Key: "staff.sanggong.actual", Label: `实有(?:在职)?(?:参公|参照公务员(?:法)?管理)(?:事业)?(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.admin.actual", Label: `实有(?:在职)?行政(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.worker.actual", Label: `实有(?:在职)?工勤(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.institution.actual", Label: `实有(?:在职)?事业(?:人员|人数)?`, Measures: "名人"},
-	{Key: "staff.total.actual", Label: `^(?:年末)?(?:在职)?(?:实有|现有)(?:在职)?(?:人员|人数)`, Measures: "名人"},
+	{Key: "staff.total.actual", Label: `^(?:年末)?(?:在职)?(?:实有|现有)(?:在职)?(?:人员|人数)(?:总数|总计)?`, Measures: "名人"},
 	{Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数)?`, Measures: "名人"},
 	{Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数)?`, Measures: "名人"},
 

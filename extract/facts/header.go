@@ -26,6 +26,8 @@ type Header struct {
 var (
 	titleUnitFirst = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()“”]{1,48}?)\s?((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
 	titleYearFirst = regexp.MustCompile(`^(?:关于)?((?:19|20)\d{2})\s?年度?(\p{Han}[\p{Han}（）()“”]{1,48}?)(部门|单位)(?:本级)?(?:收支)?(预算|决算)`)
+	titleNoUnit    = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
+	unitLine       = regexp.MustCompile(`^\p{Han}[\p{Han}（）()]{1,39}$`)
 	yearAnywhere   = regexp.MustCompile(`((?:19|20)\d{2})\s?年度?(?:部门|单位)?(?:收支)?(预算|决算)`)
 	trailingAlias  = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
@@ -33,6 +35,7 @@ var (
 // findHeader reads the title: the first short line that names a year and 预算 or 决算.
 func findHeader(text string) Header {
 	var h Header
+	prevStart, prevEnd := -1, -1 // the previous non-empty line
 	for start, n := 0, 0; start < len(text) && n < 200; n++ {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -58,6 +61,18 @@ func findHeader(text string) Header {
 				h.setKind(trim, base, m[8], m[9])
 				return h
 			}
+			// A title broken after the unit: 梧州市统计局 / 2018年部门决算公开信息.
+			if m := titleNoUnit.FindStringSubmatchIndex(trim); m != nil && prevStart >= 0 && unitLine.MatchString(text[prevStart:prevEnd]) {
+				h.setUnit(text, 0, prevStart, prevEnd)
+				h.setYear(trim, base, m[2], m[3])
+				h.setScope(trim, base, m[4], m[5])
+				h.setKind(trim, base, m[6], m[7])
+				return h
+			}
+		}
+		if t := strings.TrimSpace(line); t != "" {
+			prevStart = start + strings.Index(line, t)
+			prevEnd = prevStart + len(t)
 		}
 		start = end + 1
 	}

@@ -42,7 +42,7 @@ var moneyRules = []moneyRule{
 	{Key: "operating_expenses", Label: `(?:机关|行政)?运行经费(?:支出)?`},
 
 	// Revenue broken down after 其中.
-	{Key: "revenue.general_budget", Label: `一般公共预算(?:财政)?拨款(?:收入)?`, Part: 1},
+	{Key: "revenue.general_budget", Label: `一般公共(?:财政)?预算(?:财政)?拨款(?:收入)?`, Part: 1},
 	{Key: "revenue.gov_fund", Label: `政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入`},
 	{Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`, NoTopic: `支出`},
 	{Key: "revenue.operating", Label: `(?:事业单位)?经营收入`},
@@ -52,8 +52,8 @@ var moneyRules = []moneyRule{
 	{Key: "revenue.appropriation", Label: `财政拨款(?:收入)?`, Part: 1},
 
 	// The fiscal-appropriation totals.
-	{Key: "appropriation.revenue", Label: `(?:一般公共预算)?(?:财政)?拨款收入`, Part: -1},
-	{Key: "appropriation.expenditure", Label: `(?:一般公共预算)?财政拨款支出|一般公共预算支出`, Part: -1},
+	{Key: "appropriation.revenue", Label: `(?:一般公共(?:财政)?预算)?(?:财政)?拨款收入`, Part: -1},
+	{Key: "appropriation.expenditure", Label: `(?:一般公共(?:财政)?预算)?财政拨款支出|一般公共(?:财政)?预算(?:财政)?(?:拨款)?支出`, Part: -1},
 
 	{Key: "revenue.this_year", Label: `本年(?:度)?收入(?:合计)?`},
 	{Key: "expenditure.this_year", Label: `本年(?:度)?支出(?:合计)?`},
@@ -61,14 +61,14 @@ var moneyRules = []moneyRule{
 
 	{Key: "expenditure.basic", Label: `基本支出`},
 	{Key: "expenditure.project", Label: `项目支出`},
-	{Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）])?`},
+	{Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）]|类科目|类)?`},
 
 	{Key: "procurement.total", Label: `政府采购(?:预算|支出)?(?:总额|合计)?(?:金额)?`},
 	{Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
 
 	// Headline totals, by their own words or by the topic of their sentence.
-	{Key: "revenue.total", Label: `(?:部门|单位)?(?:总)?收入(?:预算|决算)?(?:总计|合计|总额)?`, Part: -1},
-	{Key: "expenditure.total", Label: `(?:部门|单位)?(?:总)?支出(?:预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Key: "revenue.total", Label: `(?:部门|单位)?(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Key: "expenditure.total", Label: `(?:部门|单位)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
 	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1},
 	{Key: "expenditure.total", Label: `^`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1},
 }
@@ -179,7 +179,7 @@ func moneyFacts(d *Doc) []Fact {
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
 		before := d.Match[sStart:cStart]
-		a.part = strings.Contains(before, "其中") || strings.HasPrefix(raw, "其中")
+		a.part = partOf(before) || strings.HasPrefix(raw, "其中")
 		a.topic = before + " / " + d.Outline.Context(n.Start)
 		if d.Header.Kind == "final_accounts" && strings.Contains(a.label, "预算") && !strings.Contains(a.label, "决算") {
 			// A final account quotes the budget only to compare with it.
@@ -361,3 +361,9 @@ func declaredUnit(scopes []declScope, off int) numbers.Unit {
 	}
 	return numbers.NoUnit
 }
+
+// breakdown introduces the parts of a total: 其中：…, 收入包括：…
+var breakdown = regexp.MustCompile(`其中|包括[：:]|分别为|具体为`)
+
+// partOf reports whether the sentence before a clause has begun listing parts.
+func partOf(before string) bool { return breakdown.MatchString(before) }

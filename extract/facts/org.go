@@ -7,7 +7,10 @@ import (
 )
 
 // compositionTopic names the sections that describe a body's composition.
-var compositionTopic = regexp.MustCompile(`单位构成|机构设置|内设机构|部门构成|单位组成|机构情况|组织机构|机构及人员|基本情况|部门概况|单位概况`)
+var compositionTopic = regexp.MustCompile(`单位构成|机构设置|内设机构|部门构成|单位组成|机构情况|组织机构|机构及人员|基本情况|部门概况|单位概况|职能职责|主要职责|主要职能|机构与人员`)
+
+// officeDuty is a line that begins with an office and its duties: 综合管理科(行政许可服务科):负责…
+var officeDuty = regexp.MustCompile(`(?m)^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20}[)）])?[：:](?:主要)?(?:负责|承担|主管|协助|组织|统筹)`)
 
 // officeName is the name of an internal office: 综合科, 办公室, 财务股.
 var officeName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|部|组|办|队)$`)
@@ -38,13 +41,18 @@ func orgFacts(d *Doc) []Fact {
 			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
 		}
 	}
+	for _, m := range officeDuty.FindAllStringSubmatchIndex(d.Match, -1) {
+		if name := d.Match[m[2]:m[3]]; officeName.MatchString(name) && inComposition(d, m[0]) {
+			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: m[2], End: m[3], Rule: "duty"})
+		}
+	}
 	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
 	for _, m := range listIntro.FindAllStringSubmatchIndex(d.Match, -1) {
-		if !inComposition(d, m[0]) {
+		intro := d.Match[m[2]:m[3]]
+		if !strings.HasPrefix(intro, "内设") && !inComposition(d, m[0]) {
 			continue
 		}
-		intro := d.Match[m[2]:m[3]]
-		end := m[1] + strings.IndexAny(d.Match[m[1]:]+"。", "。；;\n")
+		end := m[1] + strings.IndexAny(d.Match[m[1]:]+"。", "。；;\n0123456789")
 		for _, it := range splitList(d.Match, m[1], end) {
 			name := d.Match[it[0]:it[1]]
 			switch {
