@@ -1,0 +1,177 @@
+package facts
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// flatOf returns the facts of text as sorted key=value strings.
+func flatOf(text string) []string {
+	var out []string
+	for _, f := range Extract(NewDoc(text)) {
+		v := f.Text
+		switch f.Type {
+		case Money:
+			v = fmt.Sprintf("%d", f.Fen)
+			if f.Approx {
+				v = "~" + v
+			}
+		case Integer:
+			v = fmt.Sprintf("%d", f.Int)
+		case Item:
+			v = fmt.Sprintf("%s|%d|%s", f.Text, f.Int, f.Measure)
+		}
+		out = append(out, f.Key+"="+v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestRules runs each phrasing through the whole rule set: every fact listed must come
+// out, and no other fact of the keys listed in absent.
+func TestRules(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		text   string
+		want   []string // facts that must be found (key=value; money in fen)
+		absent []string // keys that must not be found
+	}{
+		{"revenue breakdown after 其中",
+			"（一）收入预算：2023年年初预算数154.79万元，其中：一般公共预算拨款154.79万元，政府性基金预算拨款0万元，事业收入0万元，其他收入0 万元。",
+			[]string{"revenue.total=154790000", "revenue.general_budget=154790000", "revenue.gov_fund=0", "revenue.business=0", "revenue.other=0"},
+			[]string{"appropriation.revenue"}},
+		{"change follows its subject",
+			"收入较去年增加35.13万元，是因为新增人员。支出较上年减少4万元。",
+			[]string{"revenue.change=35130000", "expenditure.change=-4000000"}, nil},
+		{"change inherits the previous fact of its sentence",
+			"其中：基本支出118.8万元，比2022年增加39.14万元；项目支出36万元，比2022年减少4万元。",
+			[]string{"expenditure.basic=118800000", "expenditure.basic_change=39140000", "expenditure.project=36000000", "expenditure.project_change=-4000000"}, nil},
+		{"comparison with the budget is no change",
+			"2022年度决算\n“三公”经费支出决算数为8.76万元，比年初预算数减少1.24万元，比上年减少0.5万元。",
+			[]string{"sanggong.total=8760000", "sanggong.change=-500000"}, nil},
+		{"a final account's budget figure is no total",
+			"某某局2022年度部门决算\n一般公共预算财政拨款支出决算4,700.00万元，年初预算数为4,500.00万元。",
+			[]string{"appropriation.expenditure=4700000000"}, []string{"expenditure.total"}},
+		{"appropriation headline",
+			"2023年一般公共预算财政拨款收入154.79万元，一般公共预算财政拨款支出154.79万元。",
+			[]string{"appropriation.revenue=154790000", "appropriation.expenditure=154790000"}, []string{"revenue.general_budget"}},
+		{"functional classes with 类 and 类科目",
+			"其中：教育支出（类）4,200.00万元；社会保障和就业支出类科目116433.12元；住房保障支出预算7.83元。",
+			[]string{"expenditure.function.教育支出=4200000000", "expenditure.function.社会保障和就业支出=11643312", "expenditure.function.住房保障支出=783"}, nil},
+		{"three public expenses, purchase and running",
+			"2024年“三公”经费预算15.6万元。其中：因公出国（境）费0万元；公务接待费3.6万元；公务用车购置及运行维护费12万元（其中：公务用车购置费0万元，公务用车运行维护费12万元）。",
+			[]string{"sanggong.total=15600000", "sanggong.outbound=0", "sanggong.reception=3600000", "sanggong.vehicle=12000000", "sanggong.vehicle_purchase=0", "sanggong.vehicle_operation=12000000"}, nil},
+		{"half-width punctuation and traditional characters",
+			"2022年本部門財政撥款安排“三公”經費502.4萬元,比上年減少14.6萬元,下降2.82%。",
+			[]string{"sanggong.total=502400000", "sanggong.change=-14600000"}, nil},
+		{"mixed units are exact",
+			"“三公”经费预算3万4000元，比上年减少6千元。",
+			[]string{"sanggong.total=3400000", "sanggong.change=-600000"}, nil},
+		{"approximate stays approximate",
+			"2023年“三公”经费预算约5万元。",
+			[]string{"sanggong.total=~5000000"}, nil},
+		{"staffing",
+			"（二）单位构成\n共参公编制6名，实有参公人员4人；事业编制4名，实有事业人员2人；退休人员4名，离休人员1名。行政编制12名，实有行政人员11人；工勤编制2名。",
+			[]string{"staff.sanggong.authorized=6", "staff.sanggong.actual=4", "staff.institution.authorized=4", "staff.institution.actual=2",
+				"staff.retired=4", "staff.lixiu=1", "staff.admin.authorized=12", "staff.admin.actual=11", "staff.worker.authorized=2"}, nil},
+		{"a change in staff is no count",
+			"县科协2022年新增参公人员3名，新增事业编制2名。",
+			nil, []string{"staff.sanggong.actual", "staff.institution.authorized"}},
+		{"units counted before and after their noun",
+			"（二）单位构成。\n1、县科协共有参公机构1个，1个事业单位（即县科技馆）。",
+			[]string{"org.sanggong_units=1", "org.public_institutions=1", "org.subordinate=县科技馆"}, nil},
+		{"offices in numbered items and lists",
+			"（二）单位构成。\n2、综合科。承担文秘工作。\n3、普及科。统筹科普工作。\n本部门内设办公室、计划财务科和法规科。",
+			[]string{"org.department=综合科", "org.department=普及科", "org.department=办公室", "org.department=计划财务科", "org.department=法规科"}, nil},
+		{"planned purchases",
+			"2023年县科协拟采购三台电脑。本年度计划采购办公电脑五台、打印机2台。",
+			[]string{"procurement.item=电脑|3|台", "procurement.item=办公电脑|5|台", "procurement.item=打印机|2|台"}, nil},
+		{"a purchase in the past is no plan",
+			"2022年购置执法执勤用车2辆。",
+			nil, []string{"procurement.item", "assets.vehicles"}},
+		{"vehicles held",
+			"截至2022年12月31日，本部门共有车辆5辆，其中：一般公务用车2辆。",
+			[]string{"assets.vehicles=5"}, nil},
+		{"contact",
+			"部门预算公开联系人：李海燕   联系方式：023-51522382",
+			[]string{"contact.name=李海燕", "contact.phone=023-51522382"}, nil},
+		{"a phone outside a contact line is no contact",
+			"24小时应诊电话:0830-3103108",
+			nil, []string{"contact.phone", "contact.name"}},
+		{"performance",
+			"4、绩效目标设置情况。2023年实行绩效目标管理的项目12个，涉及一般公共预算当年财政拨款36万元。",
+			[]string{"performance.project_count=12", "performance.project_funds=36000000"}, nil},
+		{"operating expenses and procurement total",
+			"2024年机关运行经费预算98.6万元，比上年减少5.2万元。2024年政府采购预算总额45万元。",
+			[]string{"operating_expenses=98600000", "operating_expenses_change=-5200000", "procurement.total=45000000"}, nil},
+		{"a figure of another year is not this year's",
+			"某某局2022年部门预算\n2021年度“三公”经费合计支出20.12万元。2022年度“三公”经费预算总计21.8万元。",
+			[]string{"sanggong.total=21800000"}, nil},
+		{"a declared unit for bare figures",
+			"（单位：万元）2023年收入预算总额 900.25，其中：一般公共预算拨款 860.25。",
+			[]string{"revenue.total=900250000", "revenue.general_budget=860250000"}, nil},
+		{"table cells without words are no facts",
+			"单位：万元\n收入 | 支出\n一般公共预算拨款 | 860.25 | 农林水支出 | 700.00\n| 900.25 | | 900.25",
+			nil, []string{"revenue.total", "expenditure.total", "revenue.general_budget"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := flatOf(c.text)
+			have := map[string]bool{}
+			keys := map[string]bool{}
+			for _, g := range got {
+				have[g] = true
+				keys[g[:strings.IndexByte(g, '=')]] = true
+			}
+			for _, w := range c.want {
+				if !have[w] {
+					t.Errorf("missing %s; got %v", w, got)
+				}
+			}
+			for _, k := range c.absent {
+				if keys[k] {
+					t.Errorf("found %s, which the text does not state; got %v", k, got)
+				}
+			}
+		})
+	}
+}
+
+func TestHeader(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"巫溪县科学技术协会2023年部门预算情况说明\n单位基本情况", "budget department 2023 巫溪县科学技术协会 巫溪县"},
+		{"2021年湛江市人民政府行政服务中心部门决算\n目 录", "final_accounts department 2021 湛江市人民政府行政服务中心 湛江市"},
+		{"关于某某市某某区教育局2022年度部门决算的说明", "final_accounts department 2022 某某市某某区教育局 某某市某某区"},
+		{"首页 > 财政预决算\n重庆市垫江县商务委员会 2023年度决算公开说明", "final_accounts  2023 重庆市垫江县商务委员会 重庆市垫江县"},
+		{"梧州市统计局\n2018年部门决算公开信息", "final_accounts department 2018 梧州市统计局 梧州市"},
+		{"西双版纳傣族自治州农垦局2024年部门决算公开说明", "final_accounts department 2024 西双版纳傣族自治州农垦局 西双版纳傣族自治州"},
+		{"中共某某县委宣传部2023年单位预算", "budget unit 2023 中共某某县委宣传部 某某县"},
+		{"某某县市场监督管理局2023年部门预算", "budget department 2023 某某县市场监督管理局 某某县"},
+		{"杭州市钱塘区综合行政执法局(杭州市钱塘区城市管理局)2021年度部门决算", "final_accounts department 2021 杭州市钱塘区综合行政执法局 杭州市钱塘区"},
+		{"某某市某某區衛生健康局2023年部門預算", "budget department 2023 某某市某某區衛生健康局 某某市某某區"},
+	} {
+		d := NewDoc(c.text)
+		h := d.Header
+		var unit, reg string
+		if h.UnitEnd > 0 {
+			unit = d.Text[h.UnitStart:h.UnitEnd]
+		}
+		if h.RegionEnd > 0 {
+			reg = d.Text[h.RegionStart:h.RegionEnd]
+		}
+		got := fmt.Sprintf("%s %s %d %s %s", h.Kind, h.Scope, h.Year, unit, reg)
+		if got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	text := strings.Repeat("2023年“三公”经费预算2万元。其中：因公出国（境）费用0万元；公务接待费2万元，公务用车运行费0万元。\n", 50)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Extract(NewDoc(text))
+	}
+}
