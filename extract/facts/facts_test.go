@@ -109,6 +109,12 @@ func TestRules(t *testing.T) {
 		{"a figure of another year is not this year's",
 			"某某局2022年部门预算\n2021年度“三公”经费合计支出20.12万元。2022年度“三公”经费预算总计21.8万元。",
 			[]string{"sanggong.total=21800000"}, nil},
+		{"totals stated for both sides at once",
+			"2022年度收、支总计各是4125.49,4143.91万元。与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%。",
+			[]string{"revenue.total=4125490000", "expenditure.total=4143910000", "revenue.change=-1267860000", "expenditure.change=-2570970000"}, nil},
+		{"one total for both sides",
+			"2023年度收、支总计各1,234.56万元。与2022年相比，收、支总计各增加100万元。",
+			[]string{"revenue.total=1234560000", "expenditure.total=1234560000", "revenue.change=100000000", "expenditure.change=100000000"}, nil},
 		{"a declared unit for bare figures",
 			"（单位：万元）2023年收入预算总额 900.25，其中：一般公共预算拨款 860.25。",
 			[]string{"revenue.total=900250000", "revenue.general_budget=860250000"}, nil},
@@ -150,6 +156,9 @@ func TestHeader(t *testing.T) {
 		{"某某县市场监督管理局2023年部门预算", "budget department 2023 某某县市场监督管理局 某某县"},
 		{"杭州市钱塘区综合行政执法局(杭州市钱塘区城市管理局)2021年度部门决算", "final_accounts department 2021 杭州市钱塘区综合行政执法局 杭州市钱塘区"},
 		{"某某市某某區衛生健康局2023年部門預算", "budget department 2023 某某市某某區衛生健康局 某某市某某區"},
+		{"2022年度内蒙古自治区某某市审计局\n部门决算公开\n目 录", "final_accounts department 2022 内蒙古自治区某某市审计局 内蒙古自治区某某市"},
+		{"  2022年度\n\n  岳阳市某某委部门决算\n  目录", "final_accounts department 2022 岳阳市某某委 岳阳市"},
+		{"（2018部门预算公开）\n防城港市某某中心2018年部门预算\n及“三公”经费预算编制说明", "budget department 2018 防城港市某某中心 防城港市"},
 	} {
 		d := NewDoc(c.text)
 		h := d.Header

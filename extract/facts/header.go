@@ -32,10 +32,12 @@ var (
 	trailingAlias  = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
 
-// findHeader reads the title: the first short line that names a year and 预算 or 决算.
+// findHeader reads the title: the first short line that names a year and 预算 or 决算,
+// or such a line with the line before it when the title is broken in two
+// (梧州市统计局 / 2018年部门决算公开信息, 2022年度内蒙古自治区某某局 / 部门决算公开).
 func findHeader(text string) Header {
 	var h Header
-	prevStart, prevEnd := -1, -1 // the previous non-empty line
+	prevStart, prevEnd := -1, -1 // the previous non-empty line, trimmed
 	for start, n := 0, 0; start < len(text) && n < 200; n++ {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -44,48 +46,107 @@ func findHeader(text string) Header {
 			end += start
 		}
 		line := text[start:end]
-		if utf8.RuneCountInString(line) <= 80 && (strings.Contains(line, "预算") || strings.Contains(line, "决算")) {
-			trim := strings.TrimLeft(line, " \t")
-			base := start + len(line) - len(trim)
-			if m := titleUnitFirst.FindStringSubmatchIndex(trim); m != nil {
-				h.setUnit(trim, base, m[2], m[3])
-				h.setYear(trim, base, m[4], m[5])
-				h.setScope(trim, base, m[6], m[7])
-				h.setKind(trim, base, m[8], m[9])
+		t := strings.TrimSpace(line)
+		tStart := start + strings.Index(line, t)
+		if t != "" && utf8.RuneCountInString(t) <= 80 && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) {
+			if h.title(text, []span{{tStart, tStart + len(t)}}) {
 				return h
 			}
-			if m := titleYearFirst.FindStringSubmatchIndex(trim); m != nil {
-				h.setYear(trim, base, m[2], m[3])
-				h.setUnit(trim, base, m[4], m[5])
-				h.setScope(trim, base, m[6], m[7])
-				h.setKind(trim, base, m[8], m[9])
-				return h
-			}
-			// A title broken after the unit: 梧州市统计局 / 2018年部门决算公开信息.
-			if m := titleNoUnit.FindStringSubmatchIndex(trim); m != nil && prevStart >= 0 && unitLine.MatchString(text[prevStart:prevEnd]) {
-				h.setUnit(text, 0, prevStart, prevEnd)
-				h.setYear(trim, base, m[2], m[3])
-				h.setScope(trim, base, m[4], m[5])
-				h.setKind(trim, base, m[6], m[7])
+			if prevStart >= 0 && utf8.RuneCountInString(text[prevStart:prevEnd]) <= 40 &&
+				!strings.Contains(text[prevStart:prevEnd], "预算") && !strings.Contains(text[prevStart:prevEnd], "决算") &&
+				h.title(text, []span{{prevStart, prevEnd}, {tStart, tStart + len(t)}}) {
 				return h
 			}
 		}
-		if t := strings.TrimSpace(line); t != "" {
-			prevStart = start + strings.Index(line, t)
-			prevEnd = prevStart + len(t)
+		if t != "" {
+			prevStart, prevEnd = tStart, tStart+len(t)
 		}
 		start = end + 1
 	}
 	// No title line: the first statement of a year's budget or accounts still says
 	// which year and which kind the document is.
 	if m := yearAnywhere.FindStringSubmatchIndex(text); m != nil {
-		h.setYear(text, 0, m[2], m[3])
-		h.setKind(text, 0, m[4], m[5])
+		h.setYear(text, m[2], m[3])
+		h.setKind(text, m[4], m[5])
 	}
 	return h
 }
 
-func (h *Header) setYear(s string, base, i, j int) {
+// span is a part of the text.
+type span struct{ start, end int }
+
+// title matches the title patterns against the parts joined, and sets h from the first
+// that matches with each of its groups inside one part.
+func (h *Header) title(text string, parts []span) bool {
+	var joined strings.Builder
+	for _, p := range parts {
+		joined.WriteString(text[p.start:p.end])
+	}
+	s := joined.String()
+	// abs maps a group of s to offsets in text, or ok=false when it crosses parts.
+	abs := func(i, j int) (int, int, bool) {
+		if i < 0 {
+			return -1, -1, true
+		}
+		off := 0
+		for _, p := range parts {
+			n := p.end - p.start
+			if i >= off && j <= off+n {
+				return p.start + i - off, p.start + j - off, true
+			}
+			off += n
+		}
+		return 0, 0, false
+	}
+	try := func(re *regexp.Regexp, unit, year, scope, kind int) bool {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			return false
+		}
+		var g [4][2]int
+		for k, idx := range []int{unit, year, scope, kind} {
+			if idx < 0 {
+				g[k] = [2]int{-1, -1}
+				continue
+			}
+			a, b, ok := abs(m[2*idx], m[2*idx+1])
+			if !ok {
+				return false
+			}
+			g[k] = [2]int{a, b}
+		}
+		var nh Header
+		if unit >= 0 {
+			nh.setUnit(text, g[0][0], g[0][1])
+		}
+		nh.setYear(text, g[1][0], g[1][1])
+		nh.setScope(text, g[2][0], g[2][1])
+		nh.setKind(text, g[3][0], g[3][1])
+		*h = nh
+		return true
+	}
+	if try(titleUnitFirst, 1, 2, 3, 4) || try(titleYearFirst, 2, 1, 3, 4) {
+		return true
+	}
+	// A title whose unit is the whole line before: 梧州市统计局 / 2018年部门决算.
+	if len(parts) == 2 && unitLine.MatchString(text[parts[0].start:parts[0].end]) {
+		if m := titleNoUnit.FindStringSubmatchIndex(text[parts[1].start:parts[1].end]); m != nil {
+			b := parts[1].start
+			var nh Header
+			nh.setUnit(text, parts[0].start, parts[0].end)
+			nh.setYear(text, b+m[2], b+m[3])
+			if m[4] >= 0 {
+				nh.setScope(text, b+m[4], b+m[5])
+			}
+			nh.setKind(text, b+m[6], b+m[7])
+			*h = nh
+			return true
+		}
+	}
+	return false
+}
+
+func (h *Header) setYear(s string, i, j int) {
 	if i < 0 {
 		return
 	}
@@ -93,10 +154,10 @@ func (h *Header) setYear(s string, base, i, j int) {
 	if err != nil {
 		return
 	}
-	h.Year, h.YearStart, h.YearEnd = y, base+i, base+j
+	h.Year, h.YearStart, h.YearEnd = y, i, j
 }
 
-func (h *Header) setKind(s string, base, i, j int) {
+func (h *Header) setKind(s string, i, j int) {
 	if i < 0 {
 		return
 	}
@@ -104,10 +165,10 @@ func (h *Header) setKind(s string, base, i, j int) {
 	if s[i:j] == "决算" {
 		h.Kind = "final_accounts"
 	}
-	h.KindStart, h.KindEnd = base+i, base+j
+	h.KindStart, h.KindEnd = i, j
 }
 
-func (h *Header) setScope(s string, base, i, j int) {
+func (h *Header) setScope(s string, i, j int) {
 	if i < 0 {
 		return
 	}
@@ -115,10 +176,10 @@ func (h *Header) setScope(s string, base, i, j int) {
 	if s[i:j] == "单位" {
 		h.Scope = "unit"
 	}
-	h.ScopeStart, h.ScopeEnd = base+i, base+j
+	h.ScopeStart, h.ScopeEnd = i, j
 }
 
-func (h *Header) setUnit(s string, base, i, j int) {
+func (h *Header) setUnit(s string, i, j int) {
 	if i < 0 {
 		return
 	}
@@ -136,9 +197,10 @@ func (h *Header) setUnit(s string, base, i, j int) {
 	if utf8.RuneCountInString(name) < 2 {
 		return
 	}
-	h.Unit, h.UnitStart, h.UnitEnd = name, base+i, base+i+len(name)
+	h.Unit, h.UnitStart, h.UnitEnd = name, i, i+len(name)
 	if r := region(name); r != "" {
-		h.Region, h.RegionStart, h.RegionEnd = r, h.UnitStart+strings.Index(name, r), h.UnitStart+strings.Index(name, r)+len(r)
+		k := strings.Index(name, r)
+		h.Region, h.RegionStart, h.RegionEnd = r, i+k, i+k+len(r)
 	}
 }
 

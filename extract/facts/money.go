@@ -141,12 +141,16 @@ type amount struct {
 // moneyFacts reads every amount of money in the text and gives it the key of the first
 // rule that holds.
 func moneyFacts(d *Doc) []Fact {
-	var fs []Fact
 	prevEnd := 0   // end of the previous money figure
 	lastSent := -1 // sentence of the previous fact
 	lastKey := ""  // key of the previous non-change fact in the sentence
 	decls := declScopes(d)
-	for _, n := range d.Numbers {
+	fs, consumed := pairedFacts(d)
+	for ni, n := range d.Numbers {
+		if consumed[ni] {
+			prevEnd = n.End
+			continue
+		}
 		if n.Ordinal || n.Measure != "" {
 			continue
 		}
@@ -367,3 +371,53 @@ var breakdown = regexp.MustCompile(`其中|包括[：:]|分别为|具体为`)
 
 // partOf reports whether the sentence before a clause has begun listing parts.
 func partOf(before string) bool { return breakdown.MatchString(before) }
+
+// pairedRe ends the words before totals stated for both sides at once:
+// 收、支总计各是4125.49,4143.91万元; 收、支总计各1234.56万元; 收、支总计各减少A,B万元.
+var pairedRe = regexp.MustCompile(`收、?支(?:决算|预算)?(?:总计|合计|总额)?各(?:是|为)?(增加|减少|增长|下降)?$`)
+
+// pairedFacts reads totals and changes stated for revenue and expenditure together. It
+// returns the facts and the numbers it used, by index.
+func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
+	var fs []Fact
+	used := map[int]bool{}
+	for i, n := range d.Numbers {
+		lineStart := strings.LastIndexByte(d.Match[:n.Start], '\n') + 1
+		m := pairedRe.FindStringSubmatchIndex(d.Match[lineStart:n.Start])
+		if m == nil || n.Ordinal || n.Measure != "" {
+			continue
+		}
+		keys := [2]string{"revenue.total", "expenditure.total"}
+		sign := int64(1)
+		if m[2] >= 0 {
+			keys = [2]string{"revenue.change", "expenditure.change"}
+			if v := d.Match[lineStart+m[2] : lineStart+m[3]]; v == "减少" || v == "下降" {
+				sign = -1
+			}
+		}
+		nums := []int{i}
+		// A second figure after a comma gives expenditure's value; the unit is the last one's.
+		if i+1 < len(d.Numbers) && n.Unit == numbers.NoUnit {
+			next := d.Numbers[i+1]
+			if gap := d.Match[n.End:next.Start]; (gap == "," || gap == "，" || gap == "、") && next.Unit != numbers.NoUnit {
+				nums = append(nums, i+1)
+			}
+		}
+		unit := d.Numbers[nums[len(nums)-1]].Unit
+		if unit == numbers.NoUnit {
+			continue
+		}
+		for k, key := range keys {
+			num := d.Numbers[nums[min(k, len(nums)-1)]]
+			fen, ok := num.Value.Fen(unit)
+			if !ok {
+				continue
+			}
+			fs = append(fs, Fact{Key: key, Type: Money, Fen: sign * fen, Unit: unit.Fen(), Step: step(num, unit), Approx: num.Approx, Start: num.Start, End: num.End, Rule: "paired"})
+		}
+		for _, k := range nums {
+			used[k] = true
+		}
+	}
+	return fs, used
+}
