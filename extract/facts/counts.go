@@ -25,7 +25,7 @@ var countRules = []countRule{
 	{Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
 	{Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
 	{Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
-	{Key: "staff.total.authorized", Label: `(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
+	{Key: "staff.total.authorized", Label: `(?:^|[^控制])(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
 
 	{Key: "staff.sanggong.actual", Label: `实有(?:在职)?(?:参公|参照公务员(?:法)?管理)(?:事业)?(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.admin.actual", Label: `实有(?:在职)?行政(?:人员|人数)?`, Measures: "名人"},
@@ -95,7 +95,7 @@ func countFacts(d *Doc) []Fact {
 		}
 		prevEnd = n.End
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
-		label := strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
+		label := cleanLabel(raw)
 		if countNoLabel.MatchString(label) {
 			continue
 		}

@@ -71,6 +71,8 @@ var moneyRules = []moneyRule{
 	{Key: "expenditure.total", Label: `(?:部门|单位)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
 	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1},
 	{Key: "expenditure.total", Label: `^`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1},
+	{Key: "revenue.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1},
+	{Key: "expenditure.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1},
 }
 
 // changeKeys maps a key to the key of its change against the previous year.
@@ -110,8 +112,8 @@ func compileMoneyRules(rs []moneyRule) []compiledMoneyRule {
 	out := make([]compiledMoneyRule, len(rs))
 	for i, r := range rs {
 		c := compiledMoneyRule{moneyRule: r}
-		if r.Label == `^` {
-			c.label = regexp.MustCompile(`^` + filler)
+		if strings.HasPrefix(r.Label, `^`) {
+			c.label = regexp.MustCompile(r.Label + filler)
 		} else {
 			c.label = regexp.MustCompile(`(?:` + r.Label + `)` + filler)
 		}
@@ -181,7 +183,7 @@ func moneyFacts(d *Doc) []Fact {
 			lastSent, lastKey = sStart, ""
 		}
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
-		a.label = strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
+		a.label = cleanLabel(raw)
 		before := d.Match[sStart:cStart]
 		a.part = partOf(before) || strings.HasPrefix(raw, "其中")
 		a.topic = before + " / " + d.Outline.Context(n.Start)
@@ -240,7 +242,7 @@ func matchMoney(a amount) (key, rule string) {
 		return "", ""
 	}
 	for _, r := range compiledMoneyRules {
-		if a.bare && r.Label == `^` {
+		if a.bare && strings.HasPrefix(r.Label, `^`) {
 			// a bare figure needs words of its own: a table cell beside others has none
 			continue
 		}
@@ -420,4 +422,17 @@ func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
 		}
 	}
 	return fs, used
+}
+
+// trailingParen is a bracket at the end of a label: 项目支出(专项工作经费支出).
+var trailingParen = regexp.MustCompile(`[（(][^（()）0-9]{1,30}[)）]$`)
+
+// cleanLabel returns the words of a clause that name its figure: without the clause's
+// lead (numbering, 其中, a year) and without a closing bracket that glosses the name.
+func cleanLabel(raw string) string {
+	l := strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
+	if m := trailingParen.FindStringIndex(l); m != nil && m[0] > 0 {
+		l = l[:m[0]]
+	}
+	return l
 }
