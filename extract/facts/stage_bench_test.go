@@ -48,9 +48,9 @@ func BenchmarkNewDoc(b *testing.B) {
 	}
 }
 
-// BenchmarkExtract measures the field rules on a scanned document, the extractor's
+// BenchmarkRules measures the field rules (Extract) on a scanned document, the extractor's
 // most expensive stage.
-func BenchmarkExtract(b *testing.B) {
+func BenchmarkRules(b *testing.B) {
 	for _, size := range benchSizes {
 		text := benchText(b, size.n)
 		d := facts.NewDoc(text)
