@@ -206,11 +206,18 @@ func moneyFacts(d *Doc) []Fact {
 			if base == "" {
 				base = lastKey
 			}
-			if ck, ok := changeKeys[base]; ok {
-				if verb == "减少" || verb == "下降" || verb == "降低" || verb == "少" || verb == "节约" || verb == "节省" {
-					fen = -fen
+			if verb == "减少" || verb == "下降" || verb == "降低" || verb == "少" || verb == "节约" || verb == "节省" {
+				fen = -fen
+			}
+			cks := []string{changeKeys[base]}
+			if bothSides.MatchString(subject) {
+				// 收支较上年增加…: both sides changed by the figure.
+				cks = []string{"revenue.change", "expenditure.change"}
+			}
+			for _, ck := range cks {
+				if ck != "" {
+					fs = append(fs, Fact{Key: ck, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "change"})
 				}
-				fs = append(fs, Fact{Key: ck, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "change"})
 			}
 			continue
 		}
@@ -436,3 +443,6 @@ func cleanLabel(raw string) string {
 	}
 	return l
 }
+
+// bothSides is the subject of a change of revenue and expenditure together: 收支, 收、支总计.
+var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收、?支(?:总计|合计|总额)?(?:均|各|都)?$`)

@@ -35,9 +35,9 @@ func orgFacts(d *Doc) []Fact {
 		name, paren := splitParen(h.Title)
 		start := h.Start
 		switch {
-		case subordinateMark.MatchString(paren) && unitName.MatchString(name):
+		case unitName.MatchString(name) && (subordinateMark.MatchString(paren) || underSubordinates(d, h.Start)):
 			subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
-		case officeName.MatchString(name) && paren == "":
+		case officeName.MatchString(name) && paren == "" && !underSubordinates(d, h.Start):
 			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
 		}
 	}
@@ -53,21 +53,21 @@ func orgFacts(d *Doc) []Fact {
 			continue
 		}
 		end := m[1] + strings.IndexAny(d.Match[m[1]:]+"。", "。；;\n0123456789")
-		for _, it := range splitList(d.Match, m[1], end) {
-			name := d.Match[it[0]:it[1]]
-			switch {
-			case strings.HasPrefix(intro, "内设") && officeName.MatchString(name):
-				depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
-			case !strings.HasPrefix(intro, "内设") && unitName.MatchString(name):
-				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
+		if strings.HasPrefix(intro, "内设") {
+			for _, it := range listItems(d.Match, m[1], end, officeName) {
+				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			}
+			continue
+		}
+		for _, it := range listItems(d.Match, m[1], end, unitName) {
+			subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 		}
 	}
 	for _, m := range bracketUnit.FindAllStringSubmatchIndex(d.Match, -1) {
 		if !inComposition(d, m[0]) {
 			continue
 		}
-		for _, it := range splitList(d.Match, m[2], m[3]) {
+		for _, it := range splitList(d.Match, m[2], m[3], "、，,和及与") {
 			if name := d.Match[it[0]:it[1]]; unitName.MatchString(name) {
 				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: it[0], End: it[1], Rule: "bracket"})
 			}
@@ -97,8 +97,8 @@ func splitParen(s string) (name, paren string) {
 	return s[:i], s[i:]
 }
 
-// splitList returns the items of a list text[start:end] separated by 、，和及.
-func splitList(text string, start, end int) [][2]int {
+// splitList returns the items of the list text[start:end] separated by the runes of seps.
+func splitList(text string, start, end int, seps string) [][2]int {
 	var out [][2]int
 	i := start
 	for j := start; j <= end; {
@@ -106,7 +106,7 @@ func splitList(text string, start, end int) [][2]int {
 		if j < end {
 			r, w = utf8.DecodeRuneInString(text[j:])
 		}
-		if j == end || strings.ContainsRune("、，,和及与等", r) {
+		if j == end || strings.ContainsRune(seps, r) {
 			if j > i {
 				out = append(out, [2]int{i, j})
 			}
@@ -134,6 +134,60 @@ func fullNames(subs []Fact) []Fact {
 		}
 		if !short {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// subordinateHeading titles a section about subordinate units: 下属事业单位情况.
+var subordinateHeading = regexp.MustCompile(`下属|所属|直属|二级预算单位`)
+
+// underSubordinates reports whether off lies under a heading about subordinate units.
+func underSubordinates(d *Doc, off int) bool {
+	for _, h := range d.Outline.At(off) {
+		if h.Start < off && subordinateHeading.MatchString(h.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// listLead may begin a list's first item: 分别为办公室、…
+var listLead = regexp.MustCompile(`^(?:分别为|分别是|分别有|包括|主要有|有|即|为|是)[：:]?`)
+
+// listItems returns the items of the list text[start:end] that are names of the kind
+// re matches. Items are separated by 、 and commas; an item joined with 和, 及 or 与 is
+// taken apart when every part is such a name, else kept whole (资环能源和安全科 is one
+// office), and a part naming the body itself (…(本级)) is dropped.
+func listItems(text string, start, end int, re *regexp.Regexp) [][2]int {
+	var out [][2]int
+	for _, it := range splitList(text, start, end, "、，,") {
+		item := text[it[0]:it[1]]
+		if l := listLead.FindString(item); l != "" {
+			it[0] += len(l)
+			item = item[len(l):]
+		}
+		if t := strings.TrimSuffix(item, "等"); t != item {
+			it[1] -= len("等")
+			item = t
+		}
+		var parts [][2]int
+		ok := true
+		for _, p := range splitList(text, it[0], it[1], "和及与") {
+			name := text[p[0]:p[1]]
+			switch {
+			case strings.Contains(name, "本级"):
+			case re.MatchString(name):
+				parts = append(parts, p)
+			default:
+				ok = false
+			}
+		}
+		switch {
+		case ok && len(parts) > 0:
+			out = append(out, parts...)
+		case re.MatchString(item):
+			out = append(out, it)
 		}
 	}
 	return out
