@@ -225,6 +225,13 @@ func moneyFacts(d *Doc) []Fact {
 			lastKey = ""
 			continue
 		}
+		if pair := bothTotals(a); pair[0] != "" {
+			for _, k := range pair {
+				fs = append(fs, Fact{Key: k, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "both totals"})
+			}
+			lastKey = ""
+			continue
+		}
 		key, rule := matchMoney(a)
 		if key == "" {
 			lastKey = ""
@@ -446,3 +453,20 @@ func cleanLabel(raw string) string {
 
 // bothSides is the subject of a change of revenue and expenditure together: 收支, 收、支总计.
 var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收、?支(?:总计|合计|总额)?(?:均|各|都)?$`)
+
+// bothTotalsRe labels one figure for revenue and expenditure alike: 部门收支总预算, 财政拨款收支总预算.
+var bothTotalsRe = regexp.MustCompile(`收、?支(?:总预算|预算总额|预算总计|总计|合计|决算总计|总额)(?:各)?` + filler)
+
+// bothTotals returns the two keys a figure labelled for both sides gives, or empty keys.
+func bothTotals(a amount) [2]string {
+	if a.part || a.bare || !bothTotalsRe.MatchString(a.label) {
+		return [2]string{}
+	}
+	if strings.Contains(a.label, "拨款") {
+		return [2]string{"appropriation.revenue", "appropriation.expenditure"}
+	}
+	if strings.Contains(a.label, "一般公共预算") || strings.Contains(a.label, "基金") || strings.Contains(a.label, "三公") {
+		return [2]string{}
+	}
+	return [2]string{"revenue.total", "expenditure.total"}
+}
