@@ -34,7 +34,7 @@ type Alt []string
 
 // Relations are the sums checked, in order.
 var Relations = []Relation{
-	{Name: "revenue parts", Totals: []string{"revenue.total"}, Min: 2, Parts: []Alt{
+	{Name: "revenue parts", Totals: []string{"revenue.total", "revenue.this_year"}, Min: 2, Parts: []Alt{
 		{"revenue.appropriation", "revenue.general_budget+revenue.gov_fund+revenue.state_capital"},
 		{"revenue.business"}, {"revenue.operating"}, {"revenue.other"}, {"revenue.carryover"},
 	}},

@@ -11,10 +11,13 @@ import (
 // contactLine holds the words that introduce a contact: 联系人：李海燕 联系方式：023-51522382.
 var contactLine = regexp.MustCompile(`联系人|联系电话|联系方式|咨询电话|监督电话|联系部门`)
 
+// siteFooter marks a web site's footer line, whose phone is the site's, not the disclosure's.
+var siteFooter = regexp.MustCompile(`ICP|备案|版权|Copyright|copyright|©|网站|主办|承办|技术支持|运维|网站标识码`)
+
 var contactName = regexp.MustCompile(`联系人(?:员)?(?:及电话|姓名)?[：:]?\s*(\p{Han})`)
 
 // phone is a Chinese phone number as written: 023-51522382, (023)51522382, 13912345678.
-var phone = regexp.MustCompile(`(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}[-－—–]?)?\d{7,8}(?:[-－转]\d{1,5})?|1[3-9]\d{9}`)
+var phone = regexp.MustCompile(`1[3-9]\d{9}|(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}[-－—–]?)?\d{7,8}(?:[-－转]\d{1,5})?`)
 
 // contactFacts reads the contact person and phone numbers from the lines that name them.
 func contactFacts(d *Doc) []Fact {
@@ -27,7 +30,7 @@ func contactFacts(d *Doc) []Fact {
 			end += start
 		}
 		line := d.Match[start:end]
-		if loc := contactLine.FindStringIndex(line); loc != nil {
+		if loc := contactLine.FindStringIndex(line); loc != nil && !siteFooter.MatchString(line) {
 			for _, m := range contactName.FindAllStringSubmatchIndex(line, -1) {
 				if name := personAt(line[m[2]:]); name != "" {
 					fs = append(fs, Fact{Key: "contact.name", Type: String, Text: name, Start: start + m[2], End: start + m[2] + len(name), Rule: "contact"})

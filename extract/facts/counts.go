@@ -12,7 +12,8 @@ type countRule struct {
 	Label    string // regexp the label must end with; "" when only After applies
 	After    string // regexp the text right after the measure word must begin with
 	Measures string // the measure words it takes
-	Topic    string // regexp the sentence or headings must match
+	Topic    string // regexp the sentence before the count, or the headings, must match
+	Around   bool   // Topic may match the whole sentence, after the count too
 }
 
 // countRules is the table of count rules. A new phrasing is a new line.
@@ -25,19 +26,27 @@ var countRules = []countRule{
 	{Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
 	{Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
 	{Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
-	{Key: "staff.total.authorized", Label: `(?:^|[^控制])(?:人员)?编制(?:总数|数)?`, Measures: "名人个"},
+	{Key: "staff.total.authorized", Label: `(?:^|[^控制])(?:人员)?编制(?:总数|人数|数)?`, Measures: "名人个"},
 
 	{Key: "staff.sanggong.actual", Label: `实有(?:在职)?(?:参公|参照公务员(?:法)?管理)(?:事业)?(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.admin.actual", Label: `实有(?:在职)?行政(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.worker.actual", Label: `实有(?:在职)?工勤(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.institution.actual", Label: `实有(?:在职)?事业(?:人员|人数)?`, Measures: "名人"},
-	{Key: "staff.total.actual", Label: `^(?:年末)?(?:在职)?(?:实有|现有)(?:在职)?(?:人员|人数)(?:总数|总计)?`, Measures: "名人"},
+	{Key: "staff.total.actual", Label: `^(?:年末)?(?:在职|在编)?(?:实有|现有|在职)(?:在职|在编)?(?:人员|人数|教职工|职工)(?:总数|总计)?`, Measures: "名人"},
+	// The breakdown of the people in post: 实有在职人员58人，其中行政人员14人、事业人员44人.
+	{Key: "staff.sanggong.actual", Label: `^参公(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.admin.actual", Label: `^行政(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.worker.actual", Label: `^工勤(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.institution.actual", Label: `^事业(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数)?`, Measures: "名人"},
 	{Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数)?`, Measures: "名人"},
 
-	{Key: "performance.project_count", Label: `项目(?:数)?`, After: `(?:一级|二级)?项目`, Measures: "个项", Topic: `绩效目标`},
+	{Key: "performance.project_count", Label: `项目(?:数)?`, After: `(?:一级|二级)?项目`, Measures: "个项", Topic: `绩效目标`, Around: true},
 	{Key: "assets.vehicles", Label: `(?:公务用车|公务车辆|车辆|公车)(?:保有量|实有数|总数)?`, Measures: "辆台"},
 }
+
+// actualBreakdown is a sentence that has begun breaking down the people in post.
+const actualBreakdown = `(?:实有|在职)[^，,；;。]*(?:人员|人数|教职工|职工)[^，,；;。]*[，,；;]?[^。]*其中`
 
 const countFiller = `(?:共|共计|合计|总计|为|是|有|达)?$`
 
@@ -99,16 +108,15 @@ func countFacts(d *Doc) []Fact {
 		if countNoLabel.MatchString(label) {
 			continue
 		}
-		if d.Header.Year != 0 && otherYear(leadYear(d.Match[sStart:n.Start])+label, d.Header.Year) {
-			continue
-		}
 		after := d.Match[n.End:]
+		_, sEnd := sentenceBounds(d.Match, n.Start)
 		topic := d.Match[sStart:n.Start] + " / " + d.Outline.Context(n.Start)
+		whole := d.Match[sStart:sEnd]
 		for _, r := range compiledCountRules {
 			if !strings.Contains(r.Measures, n.Measure) {
 				continue
 			}
-			if r.topic != nil && !r.topic.MatchString(topic) {
+			if r.topic != nil && !r.topic.MatchString(topic) && !(r.Around && r.topic.MatchString(whole)) {
 				continue
 			}
 			hit := r.label != nil && r.label.MatchString(label)

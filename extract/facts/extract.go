@@ -53,6 +53,9 @@ func Extract(d *Doc) []Fact {
 			if i := strings.Index(d.Match[f.Start:f.End], f.Text); i >= 0 {
 				f.Text = d.Text[f.Start+i : f.Start+i+len(f.Text)]
 			}
+			if i := strings.LastIndex(d.Match[f.Start:f.End], f.Measure); i >= 0 {
+				f.Measure = d.Text[f.Start+i : f.Start+i+len(f.Measure)]
+			}
 		}
 	}
 	return dedupe(fs)

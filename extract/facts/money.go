@@ -36,7 +36,9 @@ var moneyRules = []moneyRule{
 	{Key: "sanggong.vehicle_purchase", Label: `公务用车购置费?(?:用)?(?:支出)?`},
 	{Key: "sanggong.vehicle_operation", Label: `公务用车运行(?:维护|维修)?费(?:用)?(?:支出)?`},
 	{Key: "sanggong.reception", Label: `公务接待费?(?:用)?(?:支出)?`},
-	{Key: "sanggong.total", Label: `[“"]?三公[”"]?经费(?:支出)?(?:预算|决算)?(?:安排|支出)?`, NoTopic: `会议费|培训费`},
+	{Key: "sanggong.total", Label: `[“"]?三公[”"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:安排|支出)?`, NoTopic: `会议费|培训费`},
+	{Key: "sanggong.vehicle_purchase", Label: `^(?:车辆)?购置费?(?:用)?(?:支出)?`, Topic: `公务用车`},
+	{Key: "sanggong.vehicle_operation", Label: `^(?:车辆)?运行(?:维护|维修)?费(?:用)?(?:支出)?`, Topic: `公务用车`},
 	{Key: "sanggong.total", Label: `^`, Topic: `三公`},
 
 	{Key: "operating_expenses", Label: `(?:机关|行政)?运行经费(?:支出)?`},
@@ -67,6 +69,8 @@ var moneyRules = []moneyRule{
 	{Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
 
 	// Headline totals, by their own words or by the topic of their sentence.
+	{Key: "revenue.total", Label: `^(?:本部门|本单位|部门|单位)?(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
+	{Key: "expenditure.total", Label: `^(?:本部门|本单位|部门|单位)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|总额)`},
 	{Key: "revenue.total", Label: `(?:部门|单位)?(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
 	{Key: "expenditure.total", Label: `(?:部门|单位)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
 	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1},
@@ -87,7 +91,7 @@ var changeKeys = map[string]string{
 }
 
 // filler may stand between a label's words and its figure.
-const filler = `(?:的)?(?:年初)?(?:预算|决算)?(?:数)?(?:安排)?(?:总额|总计|合计|共计|小计|共|计|总)?(?:为|是|达到|达)?(?:人民币)?$`
+const filler = `(?:的)?(?:年初)?(?:预算|决算)?(?:数)?(?:安排)?(?:总额|总计|合计|共计|小计|共|计|总)?(?:均为|均是|都是|均|为|是|达到|达)?(?:人民币)?$`
 
 // labelLead is what may begin a clause before its label: a numbering, 其中, a year.
 var labelLead = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)?(?:其中|包括|含)?[：:]?(?:(?:19|20)\d{2}年度?)?`)
@@ -187,7 +191,7 @@ func moneyFacts(d *Doc) []Fact {
 		before := d.Match[sStart:cStart]
 		a.part = partOf(before) || strings.HasPrefix(raw, "其中")
 		a.topic = before + " / " + d.Outline.Context(n.Start)
-		if d.Header.Kind == "final_accounts" && strings.Contains(a.label, "预算") && !strings.Contains(a.label, "决算") {
+		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it.
 			continue
 		}
@@ -238,16 +242,82 @@ func moneyFacts(d *Doc) []Fact {
 			continue
 		}
 		if key == "expenditure.function" {
-			name := functionName(a.label)
+			name := functionName(d, cStart, n.Start)
 			if name == "其他支出" && !otherClassNear(d.Match, sStart, n.Start) {
 				continue
 			}
 			key += "." + name
 		}
 		lastKey = key
+		if key == "revenue.total" || key == "expenditure.total" {
+			switch {
+			case strings.Contains(a.label, "总计"):
+				rule = "总计"
+			case strings.Contains(a.label, "合计"):
+				rule = "合计"
+			}
+		}
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: rule})
+		// A、B均为X: the items listed before share the figure.
+		if sharedFigure.MatchString(a.label) {
+			for _, k := range sharedKeys(d, sStart, cStart, a) {
+				fs = append(fs, Fact{Key: k, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "shared"})
+			}
+		}
+	}
+	return thisYear(fs)
+}
+
+// thisYear reads 收入合计 and 支出合计 as this year's figures when the document also
+// states 收入总计 or 支出总计 as its headline, as final accounts do.
+func thisYear(fs []Fact) []Fact {
+	has := map[string]bool{}
+	for _, f := range fs {
+		if f.Rule == "总计" {
+			has[f.Key] = true
+		}
+	}
+	for i, f := range fs {
+		if f.Rule != "合计" {
+			continue
+		}
+		switch {
+		case f.Key == "revenue.total" && has["revenue.total"]:
+			fs[i].Key = "revenue.this_year"
+		case f.Key == "expenditure.total" && has["expenditure.total"]:
+			fs[i].Key = "expenditure.this_year"
+		}
 	}
 	return fs
+}
+
+// sharedFigure ends a label whose figure several items share: 均为, 都是.
+var sharedFigure = regexp.MustCompile(`(?:均为|均是|都是|都为|均)$`)
+
+// sharedKeys returns the keys of the items listed with 、 before the clause at cStart.
+func sharedKeys(d *Doc, sStart, cStart int, a amount) []string {
+	var keys []string
+	end := cStart
+	for end > sStart {
+		prev := d.Match[sStart:end]
+		if !strings.HasSuffix(prev, "、") {
+			break
+		}
+		prev = prev[:len(prev)-len("、")]
+		i := strings.LastIndexAny(prev, "、，,；;：:。")
+		start := sStart
+		if i >= 0 {
+			start = sStart + i + len(runeAt(prev, i))
+		}
+		item := amount{label: cleanLabel(d.Match[start : end-len("、")]), topic: a.topic, part: a.part}
+		k, _ := matchMoney(item)
+		if k == "" || strings.HasPrefix(k, "expenditure.function") {
+			break
+		}
+		keys = append(keys, k)
+		end = start
+	}
+	return keys
 }
 
 // matchMoney returns the key of the first rule that holds for a, and the rule's label.
@@ -279,13 +349,14 @@ func matchMoney(a amount) (key, rule string) {
 
 var functionRe = regexp.MustCompile(`(?:` + functionClasses + `)`)
 
-// functionName returns the class named at the end of label.
-func functionName(label string) string {
-	all := functionRe.FindAllString(label, -1)
+// functionName returns the last class named in the clause text[start:end], as written.
+func functionName(d *Doc, start, end int) string {
+	all := functionRe.FindAllStringIndex(d.Match[start:end], -1)
 	if len(all) == 0 {
 		return ""
 	}
-	return all[len(all)-1]
+	m := all[len(all)-1]
+	return d.Text[start+m[0] : start+m[1]]
 }
 
 // otherClassNear reports whether the sentence before off names a functional class other
@@ -383,14 +454,14 @@ func declaredUnit(scopes []declScope, off int) numbers.Unit {
 }
 
 // breakdown introduces the parts of a total: 其中：…, 收入包括：…
-var breakdown = regexp.MustCompile(`其中|包括[：:]|分别为|具体为`)
+var breakdown = regexp.MustCompile(`其中|包括[：:]|分别为|具体为|中[：:]`)
 
 // partOf reports whether the sentence before a clause has begun listing parts.
 func partOf(before string) bool { return breakdown.MatchString(before) }
 
 // pairedRe ends the words before totals stated for both sides at once:
 // 收、支总计各是4125.49,4143.91万元; 收、支总计各1234.56万元; 收、支总计各减少A,B万元.
-var pairedRe = regexp.MustCompile(`收、?支(?:决算|预算)?(?:总计|合计|总额)?各(?:是|为)?(增加|减少|增长|下降)?$`)
+var pairedRe = regexp.MustCompile(`收(?:入)?、?支(?:出)?(?:决算|预算)?(?:总计|合计|总额)?各(?:是|为)?(增加|减少|增长|下降)?$`)
 
 // pairedFacts reads totals and changes stated for revenue and expenditure together. It
 // returns the facts and the numbers it used, by index.
@@ -470,3 +541,9 @@ func bothTotals(a amount) [2]string {
 	}
 	return [2]string{"revenue.total", "expenditure.total"}
 }
+
+// budgetNames are names that contain 预算 without being a budget figure.
+var budgetNames = regexp.MustCompile(`一般公共(?:财政)?预算|政府性基金预算|国有资本经营预算|社会保险基金预算`)
+
+// budgetFigure marks the budget figure a final account quotes for comparison.
+var budgetFigure = regexp.MustCompile(`预算`)

@@ -22,7 +22,7 @@ var unitName = regexp.MustCompile(`^\p{Han}{2,20}(?:馆|中心|站|所|院|队|�
 var subordinateMark = regexp.MustCompile(`下属|所属|直属|二级单位|二级预算单位|事业单位`)
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(内设(?:机构)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:单位|事业单位)?)(?:有|包括)?(?:\d+个|[一二三四五六七八九十]+个)?(?:科室|股室|机构|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:机关|局|委|办|部门|单位|中心)设(?:有)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -49,11 +49,12 @@ func orgFacts(d *Doc) []Fact {
 	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
 	for _, m := range listIntro.FindAllStringSubmatchIndex(d.Match, -1) {
 		intro := d.Match[m[2]:m[3]]
-		if !strings.HasPrefix(intro, "内设") && !inComposition(d, m[0]) {
+		offices := strings.HasPrefix(intro, "内设") || strings.HasSuffix(intro, "设") || strings.HasSuffix(intro, "设有")
+		if !offices && !inComposition(d, m[0]) {
 			continue
 		}
 		end := m[1] + strings.IndexAny(d.Match[m[1]:]+"。", "。；;\n0123456789")
-		if strings.HasPrefix(intro, "内设") {
+		if offices {
 			for _, it := range listItems(d.Match, m[1], end, officeName) {
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			}
@@ -152,6 +153,9 @@ func underSubordinates(d *Doc, off int) bool {
 	return false
 }
 
+// itemTail ends a list's last item: a count of the list, or a bracketed gloss.
+var itemTail = regexp.MustCompile(`(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）])$`)
+
 // listLead may begin a list's first item: 分别为办公室、…
 var listLead = regexp.MustCompile(`^(?:分别为|分别是|分别有|包括|主要有|有|即|为|是)[：:]?`)
 
@@ -170,6 +174,14 @@ func listItems(text string, start, end int, re *regexp.Regexp) [][2]int {
 		if t := strings.TrimSuffix(item, "等"); t != item {
 			it[1] -= len("等")
 			item = t
+		}
+		// A closing count or gloss: …中心两个事业单位, …中心（事业单位）.
+		if m := itemTail.FindStringIndex(item); m != nil && m[0] > 0 {
+			if strings.Contains(item[m[0]:], "本级") {
+				continue
+			}
+			it[1] -= len(item) - m[0]
+			item = item[:m[0]]
 		}
 		var parts [][2]int
 		ok := true

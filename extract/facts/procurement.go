@@ -9,7 +9,7 @@ import (
 var purchaseVerb = regexp.MustCompile(`(?:拟|计划|预计|准备)(?:政府)?(?:采购|购置|购买|新购)`)
 
 // itemBefore is what is bought when it is named before its count: 办公电脑五台.
-var itemBefore = regexp.MustCompile(`^\p{Han}{1,12}$`)
+var itemBefore = regexp.MustCompile(`^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{0,15}$`)
 
 // itemName is what is bought, right after the measure word: 三台电脑 → 电脑.
 var itemName = regexp.MustCompile(`^(\p{Han}[\p{Han}A-Za-z0-9]{0,11}?)(?:[。，,；;、）)]|和|及|等|$)`)
