@@ -28,7 +28,8 @@ const (
 	DefaultRetries    = 8
 	DefaultBackoff    = 100 * time.Millisecond
 	DefaultMaxBackoff = 3 * time.Second
-	DefaultReuse      = 64
+	DefaultReuse      = 8
+	DefaultMaxAge     = time.Second
 )
 
 // Options configure an Extractor.
@@ -39,9 +40,12 @@ type Options struct {
 	// Backoff is the wait before the first retry, doubled for each further one up to
 	// MaxBackoff; 0 means the defaults.
 	Backoff, MaxBackoff time.Duration
-	// Reuse is how many documents a stream carries before it is closed and a new one
-	// opened, on whichever replica the balancer picks next; 0 means DefaultReuse.
-	Reuse int
+	// Reuse is how many documents a stream carries, and MaxAge how long it stays open,
+	// before it is closed and a new one opened on whichever replica the balancer picks
+	// next. Streams opened while only some replicas were connected would otherwise keep
+	// the others idle. 0 means DefaultReuse and DefaultMaxAge.
+	Reuse  int
+	MaxAge time.Duration
 }
 
 // Extractor extracts documents on remote servers. It is safe for concurrent use; each
@@ -68,6 +72,9 @@ func New(c cnbudgetv1.ExtractorServiceClient, opts Options) *Extractor {
 	}
 	if opts.Reuse <= 0 {
 		opts.Reuse = DefaultReuse
+	}
+	if opts.MaxAge <= 0 {
+		opts.MaxAge = DefaultMaxAge
 	}
 	return &Extractor{client: c, opts: opts}
 }
@@ -203,12 +210,12 @@ func (x *Extractor) get() (*stream, error) {
 		cancel()
 		return nil, err
 	}
-	return &stream{cs: cs, cancel: cancel}, nil
+	return &stream{cs: cs, cancel: cancel, opened: time.Now()}, nil
 }
 
 // put returns s to the idle streams, or closes it once it has carried its share.
 func (x *Extractor) put(s *stream) {
-	if s.uses >= x.opts.Reuse {
+	if s.uses >= x.opts.Reuse || time.Since(s.opened) >= x.opts.MaxAge {
 		go s.finish()
 		return
 	}
@@ -225,6 +232,7 @@ type stream struct {
 	cs     cnbudgetv1.ExtractorService_ExtractStreamClient
 	cancel context.CancelFunc
 	uses   int
+	opened time.Time
 }
 
 // do sends req and waits for its answer, or for ctx to end, which kills the stream.
