@@ -214,50 +214,65 @@ var units = []int64{100, 1_000_000, 10_000_000_000}
 var unitNames = map[int64]string{100: "元", 1_000_000: "万元", 10_000_000_000: "亿元"}
 
 // repair looks for the one figure of a failing relation whose unit, read as another,
-// makes the relation hold while every other relation that held still holds. It applies
-// it and returns the warning when there is exactly one such reading.
+// makes the relation hold (against any total it allows) while every other relation that
+// held still holds. It applies it and returns the warning when there is exactly one such
+// reading.
 func repair(rel Relation, members [][]int, fs []facts.Fact, idx map[string]int) (facts.Warning, bool) {
 	type reading struct {
-		pos  int
-		unit int64
-		fen  int64
+		pos   int
+		unit  int64
+		fen   int64
+		total int
 	}
-	var found []reading
 	before := holdingRelations(fs, idx)
-	for _, m := range members {
-		for _, i := range m {
-			f := fs[i]
-			if f.Unit == 0 {
-				continue
-			}
-			for _, u := range units {
-				if u == f.Unit {
+	totals := []int{members[0][0]}
+	for _, k := range rel.Totals {
+		if i, ok := idx[k]; ok && i != members[0][0] {
+			totals = append(totals, i)
+		}
+	}
+	seen := map[[2]int64]bool{}
+	var found []reading
+	for _, t := range totals {
+		members[0][0] = t
+		for _, m := range members {
+			for _, i := range m {
+				f := fs[i]
+				if f.Unit == 0 {
 					continue
 				}
-				fen, ok := rescale(f.Fen, f.Unit, u)
-				if !ok {
-					continue
+				for _, u := range units {
+					if u == f.Unit || seen[[2]int64{int64(i), u}] {
+						continue
+					}
+					fen, ok := rescale(f.Fen, f.Unit, u)
+					if !ok {
+						continue
+					}
+					saved := fs[i]
+					fs[i].Fen, fs[i].Step = fen, rescaleStep(f.Step, f.Unit, u)
+					if holds(members, fs) && stillHold(before, fs, idx) {
+						seen[[2]int64{int64(i), u}] = true
+						found = append(found, reading{i, u, fen, t})
+					}
+					fs[i] = saved
 				}
-				saved := fs[i]
-				fs[i].Fen, fs[i].Step = fen, rescaleStep(f.Step, f.Unit, u)
-				if holds(members, fs) && stillHold(before, fs, idx) {
-					found = append(found, reading{i, u, fen})
-				}
-				fs[i] = saved
 			}
 		}
 	}
 	if len(found) != 1 {
+		members[0][0] = totals[0]
 		return facts.Warning{}, false
 	}
 	r := found[0]
+	members[0][0] = r.total
 	f := &fs[r.pos]
 	stated := f.Fen
 	f.Fen, f.Step, f.Unit, f.Repaired = r.fen, rescaleStep(f.Step, f.Unit, r.unit), r.unit, true
 	return facts.Warning{
 		Code: "unit_repaired", Keys: []string{f.Key}, Start: f.Start, End: f.End,
 		Message: fmt.Sprintf("%s is stated as %s元, but only read in %s do the %s add up to %s; repaired to %s元",
-			f.Key, record.FormatFen(stated), unitNames[r.unit], rel.Name, fs[members[0][0]].Key, record.FormatFen(r.fen)),
+			f.Key, record.FormatFen(stated), unitNames[r.unit], rel.Name, fs[r.total].Key, record.FormatFen(r.fen)),
 	}, true
 }
 

@@ -516,6 +516,7 @@ var trailingParen = regexp.MustCompile(`[（(][^（()）0-9]{1,30}[)）]$`)
 // lead (numbering, 其中, a year) and without a closing bracket that glosses the name.
 func cleanLabel(raw string) string {
 	l := strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
+	l = strings.TrimLeft(l, "（(")
 	if m := trailingParen.FindStringIndex(l); m != nil && m[0] > 0 {
 		l = l[:m[0]]
 	}

@@ -18,11 +18,14 @@ var officeName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|
 // unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
 var unitName = regexp.MustCompile(`^\p{Han}{2,20}(?:馆|中心|站|所|院|队|校|学校|园|场|处|局|会|社|台|厂)$`)
 
+// anyName is an office's or a unit's name.
+var anyName = regexp.MustCompile(officeName.String() + "|" + unitName.String())
+
 // subordinateMark says that a unit is subordinate to the body.
 var subordinateMark = regexp.MustCompile(`下属|所属|直属|二级单位|二级预算单位|事业单位`)
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:机关|局|委|办|部门|单位|中心)设(?:有)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -49,19 +52,34 @@ func orgFacts(d *Doc) []Fact {
 	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
 	for _, m := range listIntro.FindAllStringSubmatchIndex(d.Match, -1) {
 		intro := d.Match[m[2]:m[3]]
-		offices := strings.HasPrefix(intro, "内设") || strings.HasSuffix(intro, "设") || strings.HasSuffix(intro, "设有")
-		if !offices && !inComposition(d, m[0]) {
+		if r, _ := utf8.DecodeRuneInString(d.Match[m[1]:]); strings.HasSuffix(intro, "设") && strings.ContainsRune("施计置立定备想法", r) {
+			continue // 设施, 设计, 设置: not 设 introducing offices
+		}
+		inner := strings.Contains(intro, "内设") || (strings.Contains(intro, "设") && !strings.Contains(intro, "下设"))
+		if !inner && !inComposition(d, m[0]) {
 			continue
 		}
 		end := m[1] + strings.IndexAny(d.Match[m[1]:]+"。", "。；;\n0123456789")
-		if offices {
-			for _, it := range listItems(d.Match, m[1], end, officeName) {
+		if inner {
+			// 设 alone is a common verb: only a list of two or more offices counts.
+			items := listItems(d.Match, m[1], end, officeName)
+			if len(items) < 2 && !strings.Contains(intro, "内设") {
+				continue
+			}
+			for _, it := range items {
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			}
 			continue
 		}
-		for _, it := range listItems(d.Match, m[1], end, unitName) {
-			subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
+		// 下设 names offices or units; 下属 and 所属 name units.
+		for _, it := range listItems(d.Match, m[1], end, anyName) {
+			name := d.Match[it[0]:it[1]]
+			switch {
+			case strings.HasPrefix(intro, "下设") && officeName.MatchString(name):
+				depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
+			case unitName.MatchString(name):
+				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
+			}
 		}
 	}
 	for _, m := range bracketUnit.FindAllStringSubmatchIndex(d.Match, -1) {
@@ -154,7 +172,7 @@ func underSubordinates(d *Doc, off int) bool {
 }
 
 // itemTail ends a list's last item: a count of the list, or a bracketed gloss.
-var itemTail = regexp.MustCompile(`(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）])$`)
+var itemTail = regexp.MustCompile(`(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）]|等\p{Han}{0,8})$`)
 
 // listLead may begin a list's first item: 分别为办公室、…
 var listLead = regexp.MustCompile(`^(?:分别为|分别是|分别有|包括|主要有|有|即|为|是)[：:]?`)
