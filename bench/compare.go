@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cnbudget/cnbudget/extract"
+	"github.com/cnbudget/cnbudget/extract/pdf"
+	"github.com/cnbudget/cnbudget/extract/terms"
+)
+
+// Targets of issue 6.
+const (
+	coldWallTarget   = 100 * time.Millisecond
+	coldRSSTargetKB  = 60 << 10
+	seedCPUTarget    = 1500 * time.Microsecond
+	jiebaRatioTarget = 8.0
+	flatTarget       = 1.5 // largest over smallest CPU per byte, 10 KB to 10 MB
+	batchRSSTarget   = 1.25
+	serverShare      = 0.8
+	tailTarget       = 5.0 // p99 over p50
+)
+
+// python is the system Python that Debian's python3-jieba installs into.
+const python = "/usr/bin/python3"
+
+// coldStart compares `cnbudget extract --format flat` on the seed, as a whole process,
+// with a process that loads gse's full dictionary and cuts the seed.
+func (b *bench) coldStart() error {
+	ours, err := runs(b.ctx, 2*b.rounds+1, b.bin, "extract", "--format", "flat", "-q", b.seed)
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(ours.stdout, []byte("doc.kind\t")) {
+		return fmt.Errorf("cnbudget extract printed no doc.kind line")
+	}
+	gse := filepath.Join(b.tmp, "gsefull")
+	if err := b.goBuild(gse, "./bench/gsefull"); err != nil {
+		return err
+	}
+	base, err := runs(b.ctx, min(b.rounds, 5), gse, "-file", b.seed, "-rounds", "0")
+	if err != nil {
+		return err
+	}
+	b.rows = append(b.rows,
+		row{"cold start, wall (`extract --format flat` seed)", "< 100 ms", ms(ours.wall), ms(base.wall) + " (gse full dictionary)",
+			ratio(float64(base.wall), float64(ours.wall)) + " faster", met(ours.wall < coldWallTarget)},
+		row{"cold start, CPU user+sys", "", ms(ours.cpu), ms(base.cpu), ratio(float64(base.cpu), float64(ours.cpu)) + " less", ""},
+		row{"cold start, peak RSS", "< 60 MB", mb(ours.rssKB), mb(base.rssKB), ratio(float64(base.rssKB), float64(ours.rssKB)) + " less", met(ours.rssKB < coldRSSTargetKB)},
+	)
+	if p, err := run(b.ctx, python, filepath.Join(b.root, "bench", "jieba_cut.py"), b.seed, "1"); err == nil {
+		var j jiebaResult
+		if json.Unmarshal(p.stdout, &j) == nil {
+			b.notes = append(b.notes, fmt.Sprintf("jieba %s as a whole process (load, one cut): %s wall, %s peak RSS; its load alone %s.",
+				j.Version, ms(p.wall), mb(p.rssKB), ms(seconds(j.LoadWall))))
+		}
+	}
+	return nil
+}
+
+// jiebaResult is what bench/jieba_cut.py prints.
+type jiebaResult struct {
+	Version  string  `json:"version"`
+	LoadWall float64 `json:"load_wall"`
+	Tokens   int     `json:"tokens"`
+	CutWall  float64 `json:"cut_wall"`
+	CutCPU   float64 `json:"cut_cpu"`
+}
+
+// gseResult is what bench/gsefull prints.
+type gseResult struct {
+	Entries  int     `json:"entries"`
+	LoadWall float64 `json:"load_wall"`
+	Heap     int64   `json:"heap"`
+	Tokens   int     `json:"tokens"`
+	CutWall  float64 `json:"cut_wall"`
+	CutCPU   float64 `json:"cut_cpu"`
+}
+
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// throughput compares the whole extraction of the seed, in-process on one core, with
+// jieba's cut (and gse's full-dictionary cut) of the same text.
+func (b *bench) throughput() error {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		return err
+	}
+	doc := extract.Document{Name: "seed.txt", Content: b.seedB}
+	ours, err := measure(b.rounds, 200, func() error {
+		_, err := x.Extract(context.Background(), doc)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	b.perCore = ours.cpu
+	seg, err := terms.New()
+	if err != nil {
+		return err
+	}
+	text := string(b.seedB)
+	cut, _ := measure(b.rounds, 200, func() error { seg.Cut(text); return nil })
+
+	jrow := row{"throughput: seed, decode to record, one core, CPU", "< 1.5 ms; ≥ 8× jieba's cut", ms(ours.cpu) + fmt.Sprintf(" (wall %s, %.0f KB allocated)", ms(ours.wall), ours.alloc/1024),
+		"jieba not installed (apt-get install python3-jieba)", "-", met(ours.cpu < seedCPUTarget) + " (1.5 ms); skipped (8×)"}
+	if p, err := run(b.ctx, python, filepath.Join(b.root, "bench", "jieba_cut.py"), b.seed, fmt.Sprint(3*b.rounds)); err == nil {
+		var j jiebaResult
+		if err := json.Unmarshal(p.stdout, &j); err == nil {
+			jc := seconds(j.CutCPU)
+			r := float64(jc) / float64(ours.cpu)
+			jrow.base = fmt.Sprintf("%s (jieba %s `lcut`, cut alone)", ms(jc), j.Version)
+			jrow.ratio = fmt.Sprintf("%.1f× faster", r)
+			jrow.met = met(ours.cpu < seedCPUTarget) + " (1.5 ms); " + met(r >= jiebaRatioTarget) + " (8×)"
+		}
+	} else {
+		b.notes = append(b.notes, "jieba: "+err.Error())
+	}
+	b.rows = append(b.rows, jrow)
+	gse := filepath.Join(b.tmp, "gsefull")
+	if _, err := os.Stat(gse); err != nil {
+		if err := b.goBuild(gse, "./bench/gsefull"); err != nil {
+			return err
+		}
+	}
+	if p, err := run(b.ctx, gse, "-file", b.seed, "-rounds", fmt.Sprint(3*b.rounds)); err == nil {
+		var g gseResult
+		if json.Unmarshal(p.stdout, &g) == nil {
+			b.rows = append(b.rows, row{"segmentation of the seed alone, CPU", "", ms(cut.cpu) + " (terms.Cut, budget dictionary)",
+				ms(seconds(g.CutCPU)) + " (gse `Cut`, full dictionary)", ratio(g.CutCPU, cut.cpu.Seconds()), ""})
+			b.notes = append(b.notes, fmt.Sprintf("gse's full dictionary: %d entries, loaded in %s, %.0f MB of live heap after loading.",
+				g.Entries, ms(seconds(g.LoadWall)), float64(g.Heap)/(1<<20)))
+		}
+	}
+	return nil
+}
+
+// scaling measures CPU per byte from 1 KB to 10 MB, the peak RSS of extracting one
+// document of each size as a process, and the peak RSS of batches of 50 and 500.
+func (b *bench) scaling() error {
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		return err
+	}
+	small := b.seedB[:bytes.LastIndexByte(b.seedB[:1024], '\n')+1]
+	sizes := []struct {
+		name  string
+		data  []byte
+		iters int
+	}{
+		{"1 KB", small, 1000},
+		{"10 KB (seed)", b.seedB, 100},
+		{"100 KB (seed ×10)", repeat(b.seedB, 10), 10},
+		{"1 MB (seed ×100)", repeat(b.seedB, 100), 1},
+		{"10 MB (seed ×1,000)", repeat(b.seedB, 1000), 1},
+	}
+	var perByte []float64
+	var cells []string
+	var rss []string
+	for i, s := range sizes {
+		rounds := b.rounds
+		if len(s.data) > 5<<20 {
+			rounds = 3
+		}
+		doc := extract.Document{Name: "doc.txt", Content: s.data}
+		c, err := measure(rounds, s.iters, func() error {
+			_, err := x.Extract(context.Background(), doc)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		nsB := float64(c.cpu) / float64(len(s.data))
+		if i > 0 { // the 1 KB document is dominated by per-document costs
+			perByte = append(perByte, nsB)
+		}
+		cells = append(cells, fmt.Sprintf("%s %.0f ns/B", s.name, nsB))
+		path, err := b.writeTemp(fmt.Sprintf("size%d.txt", i), s.data)
+		if err != nil {
+			return err
+		}
+		p, err := runs(b.ctx, 3, b.bin, "extract", "--format", "flat", "-q", path)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		rss = append(rss, fmt.Sprintf("%s %s", s.name, mb(p.rssKB)))
+	}
+	lo, hi := perByte[0], perByte[0]
+	for _, v := range perByte {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	b.rows = append(b.rows,
+		row{"scaling: CPU per byte, one document", "flat (max/min ≤ 1.5 from 10 KB to 10 MB)", strings.Join(cells, "; "), "", fmt.Sprintf("%.2f max/min", hi/lo), met(hi/lo <= flatTarget)},
+		row{"scaling: peak RSS of `extract` per document size", "bounded by the document", strings.Join(rss, "; "), "", "", ""},
+	)
+	return b.batchMemory()
+}
+
+// batchMemory compares the peak RSS of `cnbudget batch` over 50 and over 500 distinct
+// documents: memory must depend on the documents' size, not their number.
+func (b *bench) batchMemory() error {
+	var rss [2]int64
+	var wall [2]time.Duration
+	for i, n := range []int{50, 500} {
+		dir := filepath.Join(b.tmp, fmt.Sprintf("batch%d", n))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		for j := range n { // distinct bytes, so that no document is a duplicate of another
+			data := append(bytes.Clone(b.seedB), fmt.Sprintf("\n编号%d\n", j)...)
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", j)), data, 0o644); err != nil {
+				return err
+			}
+		}
+		p, err := run(b.ctx, b.bin, "batch", "-o", filepath.Join(b.tmp, fmt.Sprintf("batch%d.jsonl", n)), dir)
+		if err != nil {
+			return err
+		}
+		rss[i], wall[i] = p.rssKB, p.wall
+	}
+	r := float64(rss[1]) / float64(rss[0])
+	b.rows = append(b.rows, row{"scaling: peak RSS of `batch`, 500 vs 50 seeds", "bounded by the document, not the batch",
+		fmt.Sprintf("%s (500 docs, %.0f docs/s)", mb(rss[1]), 500/wall[1].Seconds()), fmt.Sprintf("%s (50 docs)", mb(rss[0])),
+		fmt.Sprintf("%.2f×", r), met(r <= batchRSSTarget)})
+	return nil
+}
+
+func repeat(b []byte, n int) []byte {
+	return bytes.Repeat(append(bytes.Clone(b), '\n'), n)
+}
+
+// pdfFixtures are the seed's PDFs, as LibreOffice and Chrome print it.
+var pdfFixtures = []string{"seed-lo.pdf", "seed-chrome.pdf"}
+
+// pdf compares reading the seed's PDFs in-process with pdftotext as a whole process.
+func (b *bench) pdf() error {
+	bin, haveBin := lookTool("pdftotext")
+	for _, name := range pdfFixtures {
+		path := filepath.Join(b.root, "testdata", "pdf", name)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		ours, err := measure(b.rounds, 20, func() error {
+			_, err := pdf.Read(context.Background(), data, pdf.Options{})
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		r := row{"PDF: " + name + fmt.Sprintf(" (%d KB), wall", len(data)>>10), "≤ pdftotext", ms(ours.wall) + " in-process (CPU " + ms(ours.cpu) + ")",
+			"pdftotext not installed (apt-get install poppler-utils)", "-", "skipped"}
+		if haveBin {
+			base, err := runs(b.ctx, b.rounds, bin, "-enc", "UTF-8", path, "-")
+			if err != nil {
+				return err
+			}
+			r.base = ms(base.wall) + " pdftotext process (CPU " + ms(base.cpu) + ")"
+			r.ratio = ratio(float64(base.wall), float64(ours.wall)) + " faster"
+			r.met = met(ours.wall <= base.wall)
+		}
+		b.rows = append(b.rows, r)
+	}
+	return nil
+}
