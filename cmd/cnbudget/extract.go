@@ -76,7 +76,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		switch *format {
 		case "json":
-			opts := protojson.MarshalOptions{Multiline: len(files) == 1, Indent: "  "}
+			// One record: indented for people. Several: one record per line, for tools.
+			opts := protojson.MarshalOptions{}
+			if len(files) == 1 {
+				opts.Multiline, opts.Indent = true, "  "
+			}
 			b, err := opts.Marshal(rec)
 			if err != nil {
 				fmt.Fprintf(stderr, "cnbudget extract: %s: %v\n", displayName(name), err)

@@ -40,6 +40,7 @@ func Extract(d *Doc) []Fact {
 	var fs []Fact
 	fs = append(fs, d.Header.facts()...)
 	fs = append(fs, moneyFacts(d)...)
+	fs = append(fs, tableFacts(d)...)
 	fs = append(fs, countFacts(d)...)
 	fs = append(fs, orgFacts(d)...)
 	fs = append(fs, procurementFacts(d)...)
@@ -71,8 +72,15 @@ var listKeys = map[string]bool{
 
 // dedupe sorts fs into document order and keeps the first fact of every single-valued
 // key, and the first of every equal value of a list key.
+// A fact read from a table yields to the same key stated in a sentence.
 func dedupe(fs []Fact) []Fact {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+	inSentence := map[string]bool{}
+	for _, f := range fs {
+		if f.Rule != tableRule {
+			inSentence[f.Key] = true
+		}
+	}
 	seen := map[string]bool{}
 	out := fs[:0]
 	for _, f := range fs {
@@ -80,7 +88,7 @@ func dedupe(fs []Fact) []Fact {
 		if listKeys[f.Key] {
 			id += "\x00" + f.Text + "\x00" + f.Measure
 		}
-		if seen[id] {
+		if seen[id] || f.Rule == tableRule && inSentence[f.Key] {
 			continue
 		}
 		seen[id] = true

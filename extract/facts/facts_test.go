@@ -139,9 +139,19 @@ func TestRules(t *testing.T) {
 		{"a declared unit for bare figures",
 			"（单位：万元）2023年收入预算总额 900.25，其中：一般公共预算拨款 860.25。",
 			[]string{"revenue.total=900250000", "revenue.general_budget=860250000"}, nil},
-		{"table cells without words are no facts",
+		{"a table kept in rows: labelled cells are read, unlabelled ones are not",
 			"单位：万元\n收入 | 支出\n一般公共预算拨款 | 860.25 | 农林水支出 | 700.00\n| 900.25 | | 900.25",
-			nil, []string{"revenue.total", "expenditure.total", "revenue.general_budget"}},
+			[]string{"revenue.general_budget=860250000", "expenditure.function.农林水支出=700000000"},
+			[]string{"revenue.total", "expenditure.total"}},
+		{"a table flattened a cell per line, with row numbers",
+			"金额单位：万元\n收入 |\n支出 |\n项 目 |\n行次 |\n决算数 |\n项 目 |\n行次 |\n决算数 |\n一、一般公共预算财政拨款收入 |\n1 |\n1,486.54 |\n一、农林水支出 |\n32 |\n1,318.66 |\n本年收入合计 |\n7 |\n1,535.00 |\n总计 |\n9 |\n1,608.18 |\n总计 |\n39 |\n1,608.18 |",
+			[]string{"revenue.general_budget=1486540000", "expenditure.function.农林水支出=1318660000", "revenue.this_year=1535000000", "revenue.total=1608180000", "expenditure.total=1608180000"}, nil},
+		{"column headers flattened before their figures give nothing",
+			"单位：万元\n“三公”经费合计 |\n因公出国（境）费 |\n公务用车购置及运行费 |\n公务接待费 |\n小计 |\n公务用车购置费 |\n公务用车运行费 |\n15.36 |\n0 |\n11.20 |\n0 |\n11.20 |\n4.16 |",
+			nil, []string{"sanggong.total", "sanggong.outbound", "sanggong.vehicle", "sanggong.reception", "sanggong.vehicle_purchase", "sanggong.vehicle_operation"}},
+		{"a sentence outranks a table",
+			"单位：万元\n项目 | 金额\n其他收入 | 12.66\n（三）收入情况。其中：其他收入12.60万元。",
+			[]string{"revenue.other=12600000"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := flatOf(c.text)

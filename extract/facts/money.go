@@ -46,7 +46,7 @@ var moneyRules = []moneyRule{
 	// Revenue broken down after 其中.
 	{Key: "revenue.general_budget", Label: `一般公共(?:财政)?预算(?:财政)?拨款(?:收入)?`, Part: 1},
 	{Key: "revenue.gov_fund", Label: `政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入`},
-	{Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`, NoTopic: `支出`},
+	{Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`},
 	{Key: "revenue.operating", Label: `(?:事业单位)?经营收入`},
 	{Key: "revenue.business", Label: `事业收入`},
 	{Key: "revenue.other", Label: `其他收入`},

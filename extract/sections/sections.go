@@ -154,7 +154,8 @@ func heading(text string, start, end int) (Heading, bool) {
 	trim := strings.TrimLeft(line, " \t")
 	start += len(line) - len(trim)
 	line = strings.TrimRight(trim, " \t")
-	if line == "" {
+	if line == "" || strings.Contains(line, "|") {
+		// a table's row or cell is no heading, whatever it begins with
 		return Heading{}, false
 	}
 	level, n := marker(line)

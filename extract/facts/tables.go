@@ -1,0 +1,173 @@
+package facts
+
+import (
+	"strings"
+
+	"github.com/cnbudget/cnbudget/extract/numbers"
+)
+
+// A table flattened into text has its cells separated by "|": a row per line
+// (科目名称 | 合计 | 基本支出) or a cell per line (一、一般公共预算财政拨款收入 |, 1 |, 1,486.54 |).
+// tableFacts reads the rows whose first cell is a label the rules know and whose next
+// cells are figures: the label's value is the first figure (after a 行次 row number).
+// Figures take the unit the table declares; a table that declares none, or whose first
+// figure column may be last year's, gives nothing. Facts from tables rank below the same
+// facts stated in sentences.
+
+// cell is one cell of a flattened table.
+type cell struct {
+	start, end int  // byte offsets of the trimmed cell text
+	num        int  // index into Doc.Numbers when the cell is one figure, else -1
+	line       int  // the line the cell stands on, counted within its table
+	alone      bool // the only cell of its line: the table is flattened a cell per line
+}
+
+// tableRule marks facts read from tables, for dedupe.
+const tableRule = "table"
+
+func tableFacts(d *Doc) []Fact {
+	var fs []Fact
+	decls := declScopes(d)
+	for _, region := range tableRegions(d) {
+		fs = append(fs, regionFacts(d, region, decls)...)
+	}
+	return fs
+}
+
+// tableRegions returns the cells of each run of lines that contain "|".
+func tableRegions(d *Doc) [][]cell {
+	var regions [][]cell
+	var cur []cell
+	ni, lineNo := 0, 0
+	for start := 0; start < len(d.Match); {
+		end := strings.IndexByte(d.Match[start:], '\n')
+		if end < 0 {
+			end = len(d.Match)
+		} else {
+			end += start
+		}
+		line := d.Match[start:end]
+		if !strings.Contains(line, "|") {
+			if len(cur) > 0 {
+				regions = append(regions, cur)
+				cur = nil
+			}
+			start = end + 1
+			continue
+		}
+		lineNo++
+		first := len(cur)
+		for cs := start; cs <= end; {
+			ce := strings.IndexByte(d.Match[cs:end], '|')
+			if ce < 0 {
+				ce = end
+			} else {
+				ce += cs
+			}
+			s, e := trimSpan(d.Match, cs, ce)
+			if s < e {
+				c := cell{start: s, end: e, num: -1, line: lineNo}
+				for ni < len(d.Numbers) && d.Numbers[ni].Start < s {
+					ni++
+				}
+				if ni < len(d.Numbers) && d.Numbers[ni].Start == s && d.Numbers[ni].End >= e-1 {
+					c.num = ni
+				}
+				cur = append(cur, c)
+			}
+			cs = ce + 1
+		}
+		if len(cur) == first+1 {
+			cur[first].alone = true
+		}
+		start = end + 1
+	}
+	if len(cur) > 0 {
+		regions = append(regions, cur)
+	}
+	return regions
+}
+
+func trimSpan(s string, start, end int) (int, int) {
+	for start < end && (s[start] == ' ' || s[start] == '\t') {
+		start++
+	}
+	for end > start && (s[end-1] == ' ' || s[end-1] == '\t') {
+		end--
+	}
+	return start, end
+}
+
+// regionFacts reads one table.
+func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
+	unit := declaredUnit(decls, cells[0].start)
+	if unit == numbers.NoUnit {
+		return nil
+	}
+	// The header: the cells before the first figure.
+	var header []string
+	for _, c := range cells {
+		if c.num >= 0 {
+			break
+		}
+		header = append(header, d.Match[c.start:c.end])
+	}
+	head := strings.Join(header, " ")
+	if strings.Contains(head, "上年") {
+		return nil // the first figure column may be last year's
+	}
+	rowNumbers := strings.Contains(head, "行次")
+	topic := head + " / " + d.Outline.Context(cells[0].start)
+	var fs []Fact
+	totals := 0 // how many bare 总计/合计 rows seen: revenue's first, then expenditure's
+	for i := 0; i < len(cells); i++ {
+		c := cells[i]
+		if c.num >= 0 {
+			continue
+		}
+		// A row's figures follow its label: on its line when the table keeps its rows,
+		// in the next cells when it is flattened a cell per line. There a label that
+		// follows other labels heads a column block (三公 tables with merged headers),
+		// unless the table numbers its rows (行次), so it gives nothing.
+		if c.alone && i > 0 && cells[i-1].num < 0 && !rowNumbers {
+			continue
+		}
+		var figs []numbers.Number
+		for j := i + 1; j < len(cells) && cells[j].num >= 0 && (c.alone || cells[j].line == c.line); j++ {
+			figs = append(figs, d.Numbers[cells[j].num])
+		}
+		if rowNumbers && len(figs) >= 2 && figs[0].Value.Scale == 0 && figs[0].Value.Coef < 1000 {
+			figs = figs[1:]
+		}
+		if len(figs) == 0 {
+			continue
+		}
+		n := figs[0]
+		if n.Unit != numbers.NoUnit || n.Measure != "" {
+			continue
+		}
+		fen, ok := n.Value.Fen(unit)
+		if !ok {
+			continue
+		}
+		label := cleanLabel(d.Match[c.start:c.end])
+		key := ""
+		switch label {
+		case "总计", "合计":
+			if strings.Contains(head, "收入") && strings.Contains(head, "支出") {
+				key = [2]string{"revenue.total", "expenditure.total"}[min(totals, 1)]
+				totals++
+			}
+		default:
+			key, _ = matchMoney(amount{label: label, topic: topic, part: true, bare: true})
+			if key == "expenditure.function" {
+				key += "." + functionName(d, c.start, c.end)
+			}
+		}
+		if key == "" {
+			continue
+		}
+		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
+	}
+	return fs
+}
