@@ -134,9 +134,11 @@ type job struct {
 // result is what became of a job, or of a file that was not extracted.
 type result struct {
 	job
-	rec  *cnbudgetv1.Record
-	skip *int // for a skipped file: the Summary counter to count it in
-	dup  bool // a file with the bytes of one met earlier in this run
+	rec   *sink.Encoded // the record, encoded for the output
+	facts int           // the number of facts in the record
+	warns []string      // the record's warning codes
+	skip  *int          // for a skipped file: the Summary counter to count it in
+	dup   bool          // a file with the bytes of one met earlier in this run
 }
 
 // Run extracts the documents that paths name (files, folders recursively, glob
@@ -288,7 +290,7 @@ func run(ctx context.Context, inputs []string, skip func(string) bool, opts Opti
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- extractJob(ctx, opts, j)
+				results <- extractJob(ctx, opts, out, j)
 			}
 		}()
 	}
@@ -390,7 +392,7 @@ func (e *readError) Unwrap() error { return e.err }
 
 // extractJob extracts j's document. Documents in flight are finished even when ctx is
 // cancelled, within opts.Timeout.
-func extractJob(ctx context.Context, opts Options, j job) result {
+func extractJob(ctx context.Context, opts Options, out sink.Sink, j job) result {
 	r := result{job: j}
 	if j.err != nil {
 		return r
@@ -411,7 +413,14 @@ func extractJob(ctx context.Context, opts Options, j job) result {
 	if d.MediaType == "" {
 		d.MediaType = source.Sniff(j.content, j.path, "")
 	}
-	r.rec = rec
+	if r.rec, err = out.Encode(rec); err != nil {
+		r.err = fail.Wrap("batch", fail.Internal, "encoding the record", err)
+		return r
+	}
+	r.facts = len(record.Facts(rec))
+	for _, w := range rec.GetWarnings() {
+		r.warns = append(r.warns, record.WarningCodeName(w.GetCode()))
+	}
 	return r
 }
 
@@ -487,9 +496,9 @@ func (w *writer) document(r result) error {
 		return fmt.Errorf("writing %s: %w", r.path, err)
 	}
 	s.Succeeded++
-	s.Facts += len(record.Facts(r.rec))
-	for _, wn := range r.rec.GetWarnings() {
-		s.Warnings[record.WarningCodeName(wn.GetCode())]++
+	s.Facts += r.facts
+	for _, code := range r.warns {
+		s.Warnings[code]++
 	}
 	return nil
 }

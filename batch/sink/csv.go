@@ -26,9 +26,7 @@ var csvSHA256 = slices.Index(csvHeader(), "document.sha256")
 
 // csvSink writes one row per document.
 type csvSink struct {
-	f   *os.File
-	buf bytes.Buffer
-	w   *csv.Writer
+	f *os.File
 }
 
 func openCSV(path string) (Sink, map[string]bool, error) {
@@ -51,9 +49,12 @@ func openCSV(path string) (Sink, map[string]bool, error) {
 		return nil, nil, err
 	}
 	s := &csvSink{f: f}
-	s.w = csv.NewWriter(&s.buf)
 	if good == 0 {
-		if err := s.writeRow(header); err != nil {
+		b, err := encodeRow(header)
+		if err == nil {
+			_, err = f.Write(b)
+		}
+		if err != nil {
 			f.Close()
 			return nil, nil, err
 		}
@@ -124,29 +125,36 @@ func endsWithNewline(f *os.File, end int64) bool {
 	return err == nil && b[0] == '\n'
 }
 
-func (s *csvSink) Write(rec *cnbudgetv1.Record) error {
+func (s *csvSink) Encode(rec *cnbudgetv1.Record) (*Encoded, error) {
 	if _, err := sha(rec); err != nil {
-		return err
+		return nil, err
 	}
 	codes := make([]string, len(rec.GetWarnings()))
 	for i, w := range rec.GetWarnings() {
 		codes[i] = record.WarningCodeName(w.GetCode())
 	}
-	return s.writeRow(append(record.CSVRow(rec), strings.Join(codes, ";")))
+	b, err := encodeRow(append(record.CSVRow(rec), strings.Join(codes, ";")))
+	if err != nil {
+		return nil, err
+	}
+	return &Encoded{rec: rec, data: b}, nil
 }
 
-// writeRow writes one row with a single write, so that a crash tears at most that row.
-func (s *csvSink) writeRow(row []string) error {
-	s.buf.Reset()
-	if err := s.w.Write(row); err != nil {
-		return err
-	}
-	s.w.Flush()
-	if err := s.w.Error(); err != nil {
-		return err
-	}
-	_, err := s.f.Write(s.buf.Bytes())
+// Write writes the row with a single write, so that a crash tears at most that row.
+func (s *csvSink) Write(e *Encoded) error {
+	_, err := s.f.Write(e.data)
 	return err
+}
+
+// encodeRow returns row as a line of CSV.
+func encodeRow(row []string) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write(row); err != nil {
+		return nil, err
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
 }
 
 func (s *csvSink) Close() error {

@@ -32,15 +32,17 @@ func openJSONL(path string) (Sink, map[string]bool, error) {
 	return &jsonlSink{lines: lines}, done, nil
 }
 
-func (s *jsonlSink) Write(rec *cnbudgetv1.Record) error {
+func (s *jsonlSink) Encode(rec *cnbudgetv1.Record) (*Encoded, error) {
 	if _, err := sha(rec); err != nil {
-		return err
+		return nil, err
 	}
 	b, err := protojson.Marshal(rec)
 	if err != nil {
-		return fmt.Errorf("encoding record: %w", err)
+		return nil, fmt.Errorf("encoding record: %w", err)
 	}
-	return s.lines.Append(b)
+	return &Encoded{rec: rec, data: b}, nil
 }
+
+func (s *jsonlSink) Write(e *Encoded) error { return s.lines.Append(e.data) }
 
 func (s *jsonlSink) Close() error { return s.lines.Close() }

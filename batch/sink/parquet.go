@@ -98,7 +98,8 @@ func readParquet(path string, fn func([]parquetRow) error) error {
 	}
 }
 
-func (s *parquetSink) Write(rec *cnbudgetv1.Record) error { return s.journal.Write(rec) }
+func (s *parquetSink) Encode(rec *cnbudgetv1.Record) (*Encoded, error) { return s.journal.Encode(rec) }
+func (s *parquetSink) Write(e *Encoded) error                          { return s.journal.Write(e) }
 
 // Close merges the old file and the journal into a new file and puts it in place.
 func (s *parquetSink) Close() error {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cnbudget/cnbudget/extract/record"
 	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 )
 
@@ -49,15 +50,34 @@ func FormatOf(path string) (Format, error) {
 	return ParseFormat(ext)
 }
 
-// Sink is an output that takes one record per document. Write is called from one
-// goroutine at a time. Close leaves a complete, valid file; a process killed before Close
-// leaves a file that the next Open repairs.
+// Sink is an output that takes one record per document. Close leaves a complete, valid
+// file; a process killed before Close leaves a file that the next Open repairs.
 type Sink interface {
-	// Write appends the record of one document. The record's document.sha256 must be
-	// set; it identifies the document.
-	Write(rec *cnbudgetv1.Record) error
+	// Encode does the costly part of writing rec — marshalling it — and is safe to
+	// call from any goroutine, so that a batch does it in its workers. The record's
+	// document.sha256 must be set: it identifies the document.
+	Encode(rec *cnbudgetv1.Record) (*Encoded, error)
+	// Write appends a record encoded by the same sink's Encode. It is called from one
+	// goroutine at a time.
+	Write(e *Encoded) error
 	// Close finishes the output.
 	Close() error
+}
+
+// Encoded is a record made ready for a sink's Write.
+type Encoded struct {
+	rec   *cnbudgetv1.Record
+	data  []byte        // the line or row, for the line formats
+	facts []record.Fact // the record's facts, for SQLite
+}
+
+// WriteRecord encodes rec and writes it to s.
+func WriteRecord(s Sink, rec *cnbudgetv1.Record) error {
+	e, err := s.Encode(rec)
+	if err != nil {
+		return err
+	}
+	return s.Write(e)
 }
 
 // Open opens the output at path in format f, creating it if need be, repairing a torn

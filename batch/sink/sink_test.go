@@ -68,7 +68,7 @@ func writeAll(t *testing.T, path string, f Format, want, from, to int) {
 		}
 	}
 	for i := from; i < to; i++ {
-		if err := s.Write(testRecord(i)); err != nil {
+		if err := WriteRecord(s, testRecord(i)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -98,7 +98,7 @@ func TestWriteNeedsSHA256(t *testing.T) {
 		}
 		rec := testRecord(0)
 		rec.Document.Sha256 = ""
-		if err := s.Write(rec); err == nil {
+		if _, err := s.Encode(rec); err == nil {
 			t.Errorf("%s: a record without sha256 was written", f)
 		}
 		s.Close()
@@ -275,7 +275,7 @@ func TestParquetJournal(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 2; i < 5; i++ {
-		s.Write(testRecord(i))
+		WriteRecord(s, testRecord(i))
 	}
 	// Killed: no Close. The journal holds 2..4, the file 0..1.
 	s.(*parquetSink).journal.lines.f.Close()
@@ -292,7 +292,7 @@ func TestParquetJournal(t *testing.T) {
 	// Killed after the rename: the journal still holds documents the file has.
 	os.WriteFile(journalPath(path), nil, 0o644)
 	j, _, _ := openJSONL(journalPath(path))
-	j.Write(testRecord(4))
+	WriteRecord(j, testRecord(4))
 	j.Close()
 	writeAll(t, path, Parquet, 6, 6, 6)
 	rows, err := parquet.ReadFile[parquetRow](path)

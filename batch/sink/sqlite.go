@@ -130,11 +130,20 @@ func openSQLite(path string) (Sink, map[string]bool, error) {
 	return &sqliteSink{db: db}, done, nil
 }
 
-func (s *sqliteSink) Write(rec *cnbudgetv1.Record) error {
-	id, err := sha(rec)
-	if err != nil {
-		return err
+func (s *sqliteSink) Encode(rec *cnbudgetv1.Record) (*Encoded, error) {
+	if _, err := sha(rec); err != nil {
+		return nil, err
 	}
+	js, err := protojson.Marshal(rec)
+	if err != nil {
+		return nil, err
+	}
+	return &Encoded{rec: rec, data: js, facts: record.Facts(rec)}, nil
+}
+
+func (s *sqliteSink) Write(e *Encoded) error {
+	rec := e.rec
+	var err error
 	if s.tx == nil {
 		if s.tx, err = s.db.Begin(); err != nil {
 			return err
@@ -146,7 +155,7 @@ func (s *sqliteSink) Write(rec *cnbudgetv1.Record) error {
 		}
 		s.since = time.Now()
 	}
-	if err := s.stmts.insert(id, rec); err != nil {
+	if err := s.stmts.insert(e); err != nil {
 		return fmt.Errorf("writing %s: %w", rec.GetDocument().GetName(), err)
 	}
 	s.pending++
@@ -156,12 +165,9 @@ func (s *sqliteSink) Write(rec *cnbudgetv1.Record) error {
 	return nil
 }
 
-func (in *inserts) insert(id string, rec *cnbudgetv1.Record) error {
-	js, err := protojson.Marshal(rec)
-	if err != nil {
-		return err
-	}
-	fs := record.Facts(rec)
+func (in *inserts) insert(e *Encoded) error {
+	rec, fs := e.rec, e.facts
+	id := rec.GetDocument().GetSha256()
 	head := map[string]any{}
 	for _, f := range fs {
 		switch f.Key {
@@ -177,7 +183,7 @@ func (in *inserts) insert(id string, rec *cnbudgetv1.Record) error {
 	if _, err := in.doc.Exec(
 		id, d.GetName(), d.GetMediaType(), d.GetSize(), d.GetPages(), d.GetEncoding(),
 		head["doc.kind"], head["doc.scope"], head["doc.fiscal_year"], head["doc.unit_name"], head["doc.region"],
-		rec.GetExtractorVersion(), string(js)); err != nil {
+		rec.GetExtractorVersion(), string(e.data)); err != nil {
 		return err
 	}
 	for i, f := range fs {
