@@ -25,7 +25,7 @@ var anyName = regexp.MustCompile(officeName.String() + "|" + unitName.String())
 var subordinateMark = regexp.MustCompile(`下属|所属|直属|二级单位|二级预算单位|事业单位`)
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -185,6 +185,11 @@ func listItems(text string, start, end int, re *regexp.Regexp) [][2]int {
 	var out [][2]int
 	for _, it := range splitList(text, start, end, "、，,") {
 		item := text[it[0]:it[1]]
+		if i := strings.LastIndexAny(item, "：:"); i >= 0 {
+			// 2个所属二级预算单位：A — the list proper begins after the colon
+			it[0] += i + len(runeAt(item, i))
+			item = item[i+len(runeAt(item, i)):]
+		}
 		if l := listLead.FindString(item); l != "" {
 			it[0] += len(l)
 			item = item[len(l):]
