@@ -159,6 +159,10 @@ func readDoc(ctx context.Context, b []byte, opt Options) (*result, error) {
 		if errors.Is(err, errPageTimeout) {
 			return nil, fail.Wrap(op, fail.Timeout, "opening the file took too long", err)
 		}
+		if !bytes.Contains(b[max(0, len(b)-2048):], []byte("%%EOF")) {
+			// The library calls such a file "not a PDF file"; it is one, cut short.
+			return nil, fail.Errorf(op, fail.Damaged, "the file is truncated (no %%%%EOF marker at its end) and its pages cannot be found")
+		}
 		return nil, fail.Wrap(op, fail.Damaged, "cannot open the file", err)
 	}
 
