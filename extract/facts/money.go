@@ -17,7 +17,9 @@ type moneyRule struct {
 	Topic   string // regexp the sentence before the label, or the headings above it, must match
 	NoTopic string // regexp neither may match
 	Part    int8   // +1: only in a breakdown (after 其中); -1: never in one
-	Kinds   string // "budget" or "final_accounts": only in documents of that kind
+	// Generic marks a rule whose label is no name at all (年初预算数, 小计): it takes its
+	// meaning from the topic, so a bare table figure never gets it.
+	Generic bool
 }
 
 // functionClasses are the functional classes of government spending (类), current and
@@ -39,7 +41,7 @@ var moneyRules = []moneyRule{
 	{Key: "sanggong.total", Label: `[“"]?三公[”"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:安排|支出)?`, NoTopic: `会议费|培训费`},
 	{Key: "sanggong.vehicle_purchase", Label: `^(?:车辆)?购置费?(?:用)?(?:支出)?`, Topic: `公务用车`},
 	{Key: "sanggong.vehicle_operation", Label: `^(?:车辆)?运行(?:维护|维修)?费(?:用)?(?:支出)?`, Topic: `公务用车`},
-	{Key: "sanggong.total", Label: `^`, Topic: `三公`},
+	{Key: "sanggong.total", Label: `^`, Topic: `三公`, Generic: true},
 
 	{Key: "operating_expenses", Label: `(?:机关|行政)?运行经费(?:支出)?`},
 
@@ -54,8 +56,8 @@ var moneyRules = []moneyRule{
 	{Key: "revenue.appropriation", Label: `财政拨款(?:收入)?`, Part: 1},
 
 	// The fiscal-appropriation totals.
-	{Key: "appropriation.revenue", Label: `(?:一般公共(?:财政)?预算)?(?:财政)?拨款收入`, Part: -1},
-	{Key: "appropriation.expenditure", Label: `(?:一般公共(?:财政)?预算)?财政拨款支出|一般公共(?:财政)?预算(?:财政)?(?:拨款)?支出`, Part: -1},
+	{Key: "appropriation.revenue", Label: who + `(?:一般公共(?:财政)?预算)?(?:财政)?拨款收入`, Part: -1},
+	{Key: "appropriation.expenditure", Label: who + `(?:(?:一般公共(?:财政)?预算)?财政拨款支出|一般公共(?:财政)?预算(?:财政)?(?:拨款)?支出)`, Part: -1},
 
 	{Key: "revenue.this_year", Label: `本年(?:度)?收入(?:合计)?`},
 	{Key: "expenditure.this_year", Label: `本年(?:度)?支出(?:合计)?`},
@@ -69,15 +71,19 @@ var moneyRules = []moneyRule{
 	{Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
 
 	// Headline totals, by their own words or by the topic of their sentence.
-	{Key: "revenue.total", Label: `^(?:本部门|本单位|部门|单位)?(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
-	{Key: "expenditure.total", Label: `^(?:本部门|本单位|部门|单位)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|总额)`},
-	{Key: "revenue.total", Label: `(?:部门|单位)?(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
-	{Key: "expenditure.total", Label: `(?:部门|单位)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
-	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1},
-	{Key: "expenditure.total", Label: `^`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1},
-	{Key: "revenue.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1},
-	{Key: "expenditure.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1},
+	{Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
+	{Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|总额)`},
+	{Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1, Generic: true},
+	{Key: "expenditure.total", Label: `^`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1, Generic: true},
+	{Key: "revenue.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1, Generic: true},
+	{Key: "expenditure.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1, Generic: true},
 }
+
+// who may stand before a headline total's words, and nothing else may: a year, the body,
+// the period. It keeps 人员支出 or 上级补助收入 from reading as the total.
+const who = `^(?:\p{Han}{0,16}?(?:19|20)\d{2}年度?)?(?:本部门|本单位|本局|本院|本委|部门|单位|机关|本级)?(?:本年度|本年|当年|全年|年度)?`
 
 // changeKeys maps a key to the key of its change against the previous year.
 var changeKeys = map[string]string{
@@ -326,7 +332,7 @@ func matchMoney(a amount) (key, rule string) {
 		return "", ""
 	}
 	for _, r := range compiledMoneyRules {
-		if a.bare && strings.HasPrefix(r.Label, `^`) {
+		if a.bare && r.Generic {
 			// a bare figure needs words of its own: a table cell beside others has none
 			continue
 		}
@@ -517,6 +523,11 @@ var trailingParen = regexp.MustCompile(`[（(][^（()）0-9]{1,30}[)）]$`)
 func cleanLabel(raw string) string {
 	l := strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
 	l = strings.TrimLeft(l, "（(")
+	// The tail of a bracket the clause began inside: （单位：万元）2023年收入… → 2023年收入…
+	if i := strings.IndexAny(l, "）)"); i >= 0 && !strings.ContainsAny(l[:i], "（(") {
+		l = strings.TrimSpace(l[i+len(runeAt(l, i)):])
+		l = strings.TrimSpace(l[len(labelLead.FindString(l)):])
+	}
 	if m := trailingParen.FindStringIndex(l); m != nil && m[0] > 0 {
 		l = l[:m[0]]
 	}
