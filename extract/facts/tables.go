@@ -100,10 +100,6 @@ func trimSpan(s string, start, end int) (int, int) {
 
 // regionFacts reads one table.
 func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
-	unit := declaredUnit(decls, cells[0].start)
-	if unit == numbers.NoUnit {
-		return nil
-	}
 	// The header: the cells before the first figure.
 	var header []string
 	for _, c := range cells {
@@ -116,9 +112,13 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 	if strings.Contains(head, "上年") {
 		return nil // the first figure column may be last year's
 	}
+	fs := headedCounts(d, cells, header)
+	unit := declaredUnit(decls, cells[0].start)
+	if unit == numbers.NoUnit {
+		return fs
+	}
 	rowNumbers := strings.Contains(head, "行次")
 	topic := head + " / " + d.Outline.Context(cells[0].start)
-	var fs []Fact
 	totals := 0 // how many bare 总计/合计 rows seen: revenue's first, then expenditure's
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
@@ -168,6 +168,38 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 			continue
 		}
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
+	}
+	return fs
+}
+
+// headedCounts reads a table of counts whose column headers name them: 单位名称 |
+// 编制数 | 实有人数 | 退休人数, then one row: 某某局 | 47 | 45 | 18. A row whose figures
+// do not match the headers one for one gives nothing.
+func headedCounts(d *Doc, cells []cell, lead []string) []Fact {
+	// lead is the column headers and then the first row's label.
+	header := lead[:max(0, len(lead)-1)]
+	if len(header) < 2 || len(cells) < len(lead)+len(header)-1 {
+		return nil
+	}
+	figs := cells[len(lead) : len(lead)+len(header)-1]
+	var fs []Fact
+	for i, c := range figs {
+		if c.num < 0 {
+			return nil
+		}
+		n := d.Numbers[c.num]
+		v, ok := n.Value.Int()
+		if !ok || n.Unit != 0 || v < 0 {
+			continue
+		}
+		label := header[i+1]
+		for _, r := range compiledCountRules {
+			if r.label == nil || r.topic != nil || !r.label.MatchString(label) {
+				continue
+			}
+			fs = append(fs, Fact{Key: r.Key, Type: Integer, Int: v, Start: n.Start, End: n.End, Rule: tableRule})
+			break
+		}
 	}
 	return fs
 }
