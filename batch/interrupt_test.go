@@ -1,9 +1,11 @@
 package batch
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -70,6 +72,7 @@ func TestHelperBatch(t *testing.T) {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	fmt.Println("ready") // to be interrupted from now on
 	delay, _ := time.ParseDuration(os.Getenv(helperDelay))
 	s, err := Run(ctx, []string{in}, Options{
 		Out:       os.Getenv(helperOut),
@@ -160,14 +163,24 @@ func runHelper(t *testing.T, in, out string, f sink.Format, after time.Duration,
 	cmd.Env = append(os.Environ(), helperIn+"="+in, helperOut+"="+out, helperFormat+"="+string(f), helperDelay+"="+delay.String())
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
+	}
+	// Signal only once the helper handles SIGINT, or it would die of it.
+	r := bufio.NewReader(stdout)
+	if _, err := r.ReadString('\n'); err != nil {
+		t.Fatalf("helper did not start: %v: %s", err, stderr.String())
 	}
 	if sig != nil {
 		timer := time.AfterFunc(after, func() { cmd.Process.Signal(sig) })
 		defer timer.Stop()
 	}
-	err := cmd.Wait()
+	io.Copy(io.Discard, r) // until the helper exits
+	err = cmd.Wait()
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		if ee.ExitCode() == 1 {
