@@ -28,7 +28,10 @@ var (
 	titleYearFirst = regexp.MustCompile(`^(?:关于)?((?:19|20)\d{2})\s?年度?(\p{Han}[\p{Han}（）()“”]{1,48}?)(部门|单位)(?:本级)?(?:收支)?(预算|决算)`)
 	titleNoUnit    = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
 	unitLine       = regexp.MustCompile(`^\p{Han}[\p{Han}（）()]{1,39}$`)
-	yearAnywhere   = regexp.MustCompile(`((?:19|20)\d{2})\s?年度?(?:部门|单位)?(?:收支)?(预算|决算)`)
+	yearAnywhere   = regexp.MustCompile(`((?:19|20)\d{2})\s?年度?(?:部门|单位)(?:收支)?(预算|决算)`)
+	// titleLoose is a title that names something between the year and 预算 or 决算:
+	// 某某县司法局2022年“三公”经费预算情况.
+	titleLoose = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
 	trailingAlias  = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
 
@@ -126,6 +129,9 @@ func (h *Header) title(text string, parts []span) bool {
 		return true
 	}
 	if try(titleUnitFirst, 1, 2, 3, 4) || try(titleYearFirst, 2, 1, 3, 4) {
+		return true
+	}
+	if len(parts) == 1 && utf8.RuneCountInString(s) <= 40 && try(titleLoose, 1, 2, -1, 3) {
 		return true
 	}
 	// A title whose unit is the whole line before: 梧州市统计局 / 2018年部门决算.
