@@ -31,8 +31,8 @@ var (
 	yearAnywhere   = regexp.MustCompile(`((?:19|20)\d{2})\s?年度?(?:部门|单位)(?:收支)?(预算|决算)`)
 	// titleLoose is a title that names something between the year and 预算 or 决算:
 	// 某某县司法局2022年“三公”经费预算情况.
-	titleLoose = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
-	trailingAlias  = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
+	titleLoose    = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
+	trailingAlias = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
 
 // findHeader reads the title: the first short line that names a year and 预算 or 决算,
