@@ -16,7 +16,7 @@ var officeDuty = regexp.MustCompile(`(?m)^(\p{Han}{2,12})(?:[（(][^（()）\n]{
 var officeName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|部|组|办|队)$`)
 
 // unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
-var unitName = regexp.MustCompile(`^\p{Han}{2,20}(?:馆|中心|站|所|院|队|校|学校|园|场|处|局|会|社|台|厂)$`)
+var unitName = regexp.MustCompile(`^\p{Han}{3,20}(?:馆|中心|站|所|院|队|校|学校|园|场|处|局|会|社|台|厂)$`)
 
 // anyName is an office's or a unit's name.
 var anyName = regexp.MustCompile(officeName.String() + "|" + unitName.String())
@@ -92,7 +92,7 @@ func orgFacts(d *Doc) []Fact {
 			}
 		}
 	}
-	return append(depts, fullNames(subs)...)
+	return append(depts, fullNames(realUnits(subs))...)
 }
 
 // bracketUnit names units in brackets after their count: 1个事业单位（即县科技馆）, 下属事业单位2个（即A、B）.
@@ -152,6 +152,20 @@ func fullNames(subs []Fact) []Fact {
 			}
 		}
 		if !short {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// rankWords begin a rank, not a name: 下设一级局.
+var rankWords = regexp.MustCompile(`^(?:[一二三四五六七八九十]|正|副)(?:级|类|科级|处级)`)
+
+// realUnits drops names that are a rank or a kind of unit rather than a unit.
+func realUnits(subs []Fact) []Fact {
+	out := subs[:0]
+	for _, s := range subs {
+		if !rankWords.MatchString(s.Text) {
 			out = append(out, s)
 		}
 	}

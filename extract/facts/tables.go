@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnbudget/cnbudget/extract/numbers"
 )
@@ -85,6 +86,51 @@ func tableRegions(d *Doc) [][]cell {
 	if len(cur) > 0 {
 		regions = append(regions, cur)
 	}
+	return append(regions, cellLines(d)...)
+}
+
+// cellLines returns tables flattened a cell per line with no "|" at all, as web pages
+// give them: a run of at least eight short lines, no sentence among them, a third of
+// them figures.
+func cellLines(d *Doc) [][]cell {
+	var regions [][]cell
+	var run []cell
+	figures := 0
+	flush := func() {
+		if len(run) >= 8 && figures*3 >= len(run) {
+			regions = append(regions, run)
+		}
+		run, figures = nil, 0
+	}
+	ni := 0
+	for start := 0; start < len(d.Match); {
+		end := strings.IndexByte(d.Match[start:], '\n')
+		if end < 0 {
+			end = len(d.Match)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(d.Match, start, end)
+		line := d.Match[s:e]
+		switch {
+		case s == e:
+			// blank lines separate cells in such pages; they do not end the table
+		case strings.Contains(line, "|") || strings.ContainsAny(line, "。，,；;") || utf8.RuneCountInString(line) > 30:
+			flush()
+		default:
+			c := cell{start: s, end: e, num: -1, line: len(run) + 1, alone: true}
+			for ni < len(d.Numbers) && d.Numbers[ni].Start < s {
+				ni++
+			}
+			if ni < len(d.Numbers) && d.Numbers[ni].Start == s && d.Numbers[ni].End >= e {
+				c.num = ni
+				figures++
+			}
+			run = append(run, c)
+		}
+		start = end + 1
+	}
+	flush()
 	return regions
 }
 
@@ -113,7 +159,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		return nil // the first figure column may be last year's
 	}
 	fs := headedCounts(d, cells, header)
-	unit := declaredUnit(decls, cells[0].start)
+	unit := tableUnit(d, decls, cells)
 	if unit == numbers.NoUnit {
 		return fs
 	}
@@ -164,12 +210,36 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 				key += "." + functionName(d, c.start, c.end)
 			}
 		}
-		if key == "" {
+		if key == "" || fen == 0 && strings.HasPrefix(key, "expenditure.function.") {
+			// A table lists every class, most of them empty; an empty one states nothing
+			// about the body's spending that a reader would record.
 			continue
 		}
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
 	}
 	return fs
+}
+
+// tableUnit returns the unit a table declares: in its own cells before its first
+// figure (金额单位：万元 under the title), or just before it.
+func tableUnit(d *Doc, decls []declScope, cells []cell) numbers.Unit {
+	first := cells[len(cells)-1].start
+	for _, c := range cells {
+		if c.num >= 0 {
+			first = c.start
+			break
+		}
+	}
+	unit := numbers.NoUnit
+	for _, u := range d.Decls {
+		if u.End <= first && u.End >= cells[0].start-300 {
+			unit = u.Unit
+		}
+	}
+	if unit == numbers.NoUnit {
+		unit = declaredUnit(decls, cells[0].start)
+	}
+	return unit
 }
 
 // headedCounts reads a table of counts whose column headers name them: 单位名称 |
