@@ -204,6 +204,12 @@ func moneyFacts(d *Doc) []Fact {
 		if otherBase.MatchString(a.label) {
 			continue
 		}
+		if bareVerb.MatchString(a.label) {
+			// 与上年相比，增加58.21万元: the comparison stands in the clause before.
+			if prev := prevClause(d.Match, sStart, cStart); comparedRe.MatchString(prev) {
+				a.label = cleanLabel(prev) + a.label
+			}
+		}
 		if m := changeRe.FindStringSubmatchIndex(a.label); m != nil {
 			subject := a.label[:m[0]]
 			verb := a.label[m[2]:m[3]]
@@ -535,7 +541,28 @@ func cleanLabel(raw string) string {
 }
 
 // bothSides is the subject of a change of revenue and expenditure together: 收支, 收、支总计.
-var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收、?支(?:总计|合计|总额)?(?:均|各|都)?$`)
+var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收(?:入)?、?支(?:出)?(?:总计|合计|总额|总体|总量)?(?:均|各|都)?$`)
+
+// bareVerb is a clause that only says which way a figure went: 增加58.21万元.
+var bareVerb = regexp.MustCompile(`^(?:增加|减少|增长|下降|上升|降低)(?:了)?$`)
+
+// comparedRe ends a clause that names what a figure is compared with: …与上年相比.
+var comparedRe = regexp.MustCompile(`(?:与|和|同|比|较)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:决算数?|预算数?)?(?:相比|比较)?$`)
+
+// prevClause returns the clause before the one starting at cStart, within its sentence.
+func prevClause(text string, sStart, cStart int) string {
+	i := strings.LastIndexAny(text[sStart:cStart], "，,；;：:、")
+	if i < 0 {
+		return ""
+	}
+	end := sStart + i
+	j := strings.LastIndexAny(text[sStart:end], "，,；;：:、")
+	start := sStart
+	if j >= 0 {
+		start = sStart + j + len(runeAt(text, sStart+j))
+	}
+	return text[start:end]
+}
 
 // bothTotalsRe labels one figure for revenue and expenditure alike: 部门收支总预算, 财政拨款收支总预算.
 var bothTotalsRe = regexp.MustCompile(`收、?支(?:总预算|预算总额|预算总计|总计|合计|决算总计|总额)(?:各)?` + filler)
