@@ -192,9 +192,9 @@ func Run(ctx context.Context, paths []string, opts Options) (*Summary, error) {
 
 	s := &Summary{Failed: map[string]int{}, Warnings: map[string]int{}}
 	start := time.Now()
-	runErr := run(ctx, inputs, skip, opts, done, failed, out, failures, s)
+	stopped, runErr := run(ctx, inputs, skip, opts, done, failed, out, failures, s)
 	s.Elapsed = time.Since(start)
-	s.Interrupted = ctx.Err() != nil && runErr == nil
+	s.Interrupted = stopped && runErr == nil
 	if err := out.Close(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("closing %s: %w", opts.Out, err)
 	}
@@ -223,15 +223,21 @@ func ownFiles(out string, f sink.Format) (func(string) bool, error) {
 
 // run is the pipeline: one goroutine walks and reads the files in order, so that which
 // of two identical files counts is the same in every run; opts.Workers goroutines
-// extract; the caller's goroutine writes, so the sinks need no locks.
+// extract; the caller's goroutine writes, so the sinks need no locks. It reports
+// whether ctx stopped the walk before its end.
 func run(ctx context.Context, inputs []string, skip func(string) bool, opts Options,
-	done, failedBefore map[string]bool, out sink.Sink, failures *failureLog, s *Summary) error {
+	done, failedBefore map[string]bool, out sink.Sink, failures *failureLog, s *Summary) (stopped bool, err error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	// Count the files beside the real walk, for the progress report's ETA.
 	var mu sync.Mutex
 	total, known := 0, false
+	counted := func() progressCount {
+		mu.Lock()
+		defer mu.Unlock()
+		return progressCount{total, known}
+	}
 	if opts.Progress != nil {
 		go func() {
 			n := 0
@@ -261,6 +267,7 @@ func run(ctx context.Context, inputs []string, skip func(string) bool, opts Opti
 		seen := map[string]bool{}
 		walkErr = walk(inputs, skip, func(path string) bool {
 			if ctx.Err() != nil {
+				stopped = true
 				return false
 			}
 			j := read(path, opts.MaxBytes)
@@ -281,6 +288,7 @@ func run(ctx context.Context, inputs []string, skip func(string) bool, opts Opti
 			case jobs <- j:
 				return true
 			case <-ctx.Done():
+				stopped = true
 				return false
 			}
 		})
@@ -309,20 +317,14 @@ func run(ctx context.Context, inputs []string, skip func(string) bool, opts Opti
 				cancel() // stop reading; drain what is in flight without writing it
 			}
 		}
-		mu.Lock()
-		t, k := total, known
-		mu.Unlock()
-		p.update(s, t, k, false)
+		p.update(s, counted(), false)
 	}
-	mu.Lock()
-	t, k := total, known
-	mu.Unlock()
-	p.update(s, t, k, true)
+	p.update(s, counted(), true)
 	p.finish()
 	if writeErr != nil {
-		return writeErr
+		return stopped, writeErr
 	}
-	return walkErr
+	return stopped, walkErr
 }
 
 // read reads the file at path and hashes it. A file over maxBytes is hashed as it

@@ -40,9 +40,14 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// update reports s if the interval has passed since the last report; total is the
-// number of files found so far and known says whether the count is complete.
-func (p *progress) update(s *Summary, total int, known bool, force bool) {
+// progressCount is the number of files found so far, and whether that is all of them.
+type progressCount struct {
+	total int
+	known bool
+}
+
+// update reports s if the interval has passed since the last report, or if force is set.
+func (p *progress) update(s *Summary, c progressCount, force bool) {
 	if p == nil {
 		return
 	}
@@ -51,6 +56,7 @@ func (p *progress) update(s *Summary, total int, known bool, force bool) {
 		return
 	}
 	p.last = now
+	total, known := c.total, c.known
 	done := s.Files()
 	worked := s.Succeeded + s.failed() // documents extracted in this run, not skipped
 	elapsed := now.Sub(p.start)
