@@ -12,11 +12,15 @@ import (
 	"strings"
 	"time"
 
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	"github.com/cnbudget/cnbudget/batch"
 	"github.com/cnbudget/cnbudget/batch/remote"
 	"github.com/cnbudget/cnbudget/batch/sink"
 	"github.com/cnbudget/cnbudget/client"
 	"github.com/cnbudget/cnbudget/extract"
+	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 )
 
 // Exit statuses of cnbudget batch, documented in batch/README.md.
@@ -128,6 +132,10 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return batchError
 		}
 		defer cl.Close()
+		if err := checkServer(ctx, cl); err != nil {
+			fmt.Fprintf(stderr, "cnbudget batch: --server %s: %v\n", c.server, err)
+			return batchError
+		}
 		rx := remote.New(cl, remote.Options{})
 		defer rx.Close()
 		opts.Extractor = rx
@@ -160,6 +168,19 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return batchSomeFailed
 	}
 	return batchOK
+}
+
+// checkServer makes one small call, so that a wrong address or token stops the batch
+// at once instead of failing every document.
+func checkServer(ctx context.Context, cl *client.Client) error {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	_, err := cl.Segment(ctx, &cnbudgetv1.SegmentRequest{Text: "预算"})
+	switch status.Code(err) {
+	case codes.Unavailable, codes.DeadlineExceeded, codes.Unauthenticated, codes.PermissionDenied, codes.Unimplemented:
+		return err
+	}
+	return nil // answered: the server is there and lets us in
 }
 
 // writeSummary prints what the run did.

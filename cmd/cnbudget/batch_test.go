@@ -181,3 +181,22 @@ func TestBatchServer(t *testing.T) {
 		t.Errorf("exit %d, want 3 with 5 successes and 1 EMPTY\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestBatchNoServer: a server that is not there stops the batch at once.
+func TestBatchNoServer(t *testing.T) {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := lis.Addr().String()
+	lis.Close() // nothing listens there now
+	dir := batchFolder(t, 2, nil)
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	code, _, stderr := runMain(context.Background(), "batch", "--server", addr, "-o", out, dir)
+	if code != 1 || !strings.Contains(stderr, "--server") {
+		t.Errorf("exit %d, want 1 with a word on the server; stderr %s", code, stderr)
+	}
+	if _, err := os.Stat(out + ".errors.jsonl"); err == nil {
+		t.Errorf("documents were listed as failed")
+	}
+}
