@@ -59,7 +59,11 @@ func orgFacts(d *Doc) []Fact {
 		if !inner && !inComposition(d, m[0]) {
 			continue
 		}
-		end := m[1] + strings.IndexAny(d.Match[m[1]:]+"。", "。；;\n0123456789")
+		// The list proper: past a count and 分别为 (下属二级机构3个：A、B; 内设机构10个，分别为A、B),
+		// up to the end of its clause or a closing count (A、B3个事业单位).
+		begin := m[1] + len(listStart.FindString(d.Match[m[1]:]))
+		end := begin + strings.IndexAny(d.Match[begin:]+"。", "。；;，,\n0123456789")
+		m[1] = begin
 		if inner {
 			// 设 alone is a common verb: only a list of two or more offices counts.
 			items := listItems(d.Match, m[1], end, officeName)
@@ -186,7 +190,10 @@ func underSubordinates(d *Doc, off int) bool {
 }
 
 // itemTail ends a list's last item: a count of the list, or a bracketed gloss.
-var itemTail = regexp.MustCompile(`(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）]|等\p{Han}{0,8})$`)
+var itemTail = regexp.MustCompile(`(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）]|等\p{Han}{0,8}|组成|构成)$`)
+
+// listStart is what may stand between a list's introduction and its first item.
+var listStart = regexp.MustCompile(`^[^，,。；;：:\n]{0,12}?(?:[：:]|[，,](?:分别(?:是|为|有)|包括|主要有|即)[：:]?)`)
 
 // listLead may begin a list's first item: 分别为办公室、…
 var listLead = regexp.MustCompile(`^(?:分别为|分别是|分别有|包括|主要有|有|即|为|是)[：:]?`)
@@ -212,13 +219,20 @@ func listItems(text string, start, end int, re *regexp.Regexp) [][2]int {
 			it[1] -= len("等")
 			item = t
 		}
-		// A closing count or gloss: …中心两个事业单位, …中心（事业单位）.
-		if m := itemTail.FindStringIndex(item); m != nil && m[0] > 0 {
-			if strings.Contains(item[m[0]:], "本级") {
-				continue
+		// A closing count, gloss or verb: …中心两个事业单位, …中心（事业单位）组成.
+		dropped := false
+		for k := 0; k < 2; k++ {
+			if m := itemTail.FindStringIndex(item); m != nil && m[0] > 0 {
+				if strings.Contains(item[m[0]:], "本级") {
+					dropped = true
+					break
+				}
+				it[1] -= len(item) - m[0]
+				item = item[:m[0]]
 			}
-			it[1] -= len(item) - m[0]
-			item = item[:m[0]]
+		}
+		if dropped {
+			continue
 		}
 		var parts [][2]int
 		ok := true
