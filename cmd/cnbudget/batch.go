@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"google.golang.org/grpc/codes"
@@ -153,6 +155,18 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			opts.Workers = runtime.NumCPU()
 		}
 	}
+	// On the first SIGINT the batch finishes the documents in flight; a second one
+	// should stop it at once, which is safe, as after kill -9: the next run repairs.
+	stopped := make(chan struct{})
+	defer close(stopped)
+	go func() {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(stderr, "\ncnbudget batch: finishing the documents in flight; interrupt again to stop at once")
+			signal.Reset(os.Interrupt, syscall.SIGTERM)
+		case <-stopped:
+		}
+	}()
 	s, err := batch.Run(ctx, c.paths, opts)
 	if s != nil {
 		writeSummary(stdout, s, c.out)
