@@ -52,7 +52,7 @@ func contactFacts(d *Doc) []Fact {
 
 // afterName are the words that may follow a name in a contact line, with nothing between:
 // 联系人：李海燕联系方式：…
-var afterName = []string{"联系", "电话", "手机", "座机", "办公", "地址", "邮箱", "邮编", "传真", "同志", "先生", "女士", "科长", "主任", "股长", "局长"}
+var afterName = []string{"联系", "电话", "咨询", "监督", "传真", "手机号", "手机", "座机", "办公", "地址", "邮箱", "邮编", "传真", "同志", "先生", "女士", "科长", "主任", "股长", "局长"}
 
 // personAt returns the personal name that s begins with: 2 to 4 Han characters that end
 // where s's Han run ends or a word of afterName begins, or "".
@@ -81,7 +81,28 @@ func personAt(s string) string {
 			return name
 		}
 	}
+	// Names of minority peoples: 热依拉·买买提, 斯琴高娃 — no common surname, but right
+	// after 联系人 and ended by a contact word, and no word of an office in them.
+	if m := minorityName.FindStringIndex(s); m != nil {
+		name := s[:m[1]]
+		rest := s[m[1]:]
+		ended := rest == "" || !unicode.Is(unicode.Han, []rune(rest)[0])
+		for _, w := range afterName {
+			if strings.HasPrefix(rest, w) {
+				ended = true
+			}
+		}
+		if ended && !officeWord.MatchString(name) {
+			return name
+		}
+	}
 	return ""
 }
+
+// minorityName is a name with a middle dot, or of four characters.
+var minorityName = regexp.MustCompile(`^(?:\p{Han}{1,6}·\p{Han}{1,8}|\p{Han}{4})`)
+
+// officeWord marks a name of an office, not a person.
+var officeWord = regexp.MustCompile(`办公室|科|股|室|中心|局|部|处|电话|单位|财务|综合`)
 
 func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -31,7 +31,9 @@ var (
 	yearAnywhere   = regexp.MustCompile(`((?:19|20)\d{2})\s?年度?(?:部门|单位)(?:收支)?(预算|决算)`)
 	// titleLoose is a title that names something between the year and 预算 or 决算:
 	// 某某县司法局2022年“三公”经费预算情况.
-	titleLoose    = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
+	titleLoose = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
+	// notUnit is a title's part that is no body's name: 第二部分, 目录.
+	notUnit       = regexp.MustCompile(`^第\p{Han}{1,3}(?:部分|章|节)|目录|情况说明`)
 	trailingAlias = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
 
@@ -200,7 +202,7 @@ func (h *Header) setUnit(s string, i, j int) {
 		name = name[:a[0]]
 	}
 	name = strings.TrimRight(name, " ")
-	if utf8.RuneCountInString(name) < 2 {
+	if utf8.RuneCountInString(name) < 2 || notUnit.MatchString(name) {
 		return
 	}
 	h.Unit, h.UnitStart, h.UnitEnd = name, i, i+len(name)

@@ -46,21 +46,21 @@ var moneyRules = []moneyRule{
 	{Key: "operating_expenses", Label: `(?:机关|行政)?运行经费(?:支出)?`},
 
 	// Revenue broken down after 其中.
-	{Key: "revenue.general_budget", Label: `一般公共(?:财政)?预算(?:财政)?拨款(?:收入)?`, Part: 1},
+	{Key: "revenue.general_budget", Label: `(?:一般)?公共(?:财政)?预算(?:财政)?拨款(?:收入)?`, Part: 1},
 	{Key: "revenue.gov_fund", Label: `政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入`},
 	{Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`},
 	{Key: "revenue.operating", Label: `(?:事业单位)?经营收入`},
 	{Key: "revenue.business", Label: `事业收入`},
 	{Key: "revenue.other", Label: `其他收入`},
-	{Key: "revenue.carryover", Label: `(?:上年|上年度|年初)结转(?:和|及)?(?:结余)?(?:资金|收入)?`},
+	{Key: "revenue.carryover", Label: `(?:上年|上年度|年初)(?:结转(?:和|及)?(?:结余)?|结余)(?:资金|收入)?`},
 	{Key: "revenue.appropriation", Label: `财政拨款(?:收入)?`, Part: 1},
 
 	// The fiscal-appropriation totals.
 	{Key: "appropriation.revenue", Label: who + `(?:一般公共(?:财政)?预算)?(?:财政)?拨款收入`, Part: -1},
 	{Key: "appropriation.expenditure", Label: who + `(?:(?:一般公共(?:财政)?预算)?财政拨款支出|一般公共(?:财政)?预算(?:财政)?(?:拨款)?支出)`, Part: -1},
 
-	{Key: "revenue.this_year", Label: `本年(?:度)?收入(?:合计)?`},
-	{Key: "expenditure.this_year", Label: `本年(?:度)?支出(?:合计)?`},
+	{Key: "revenue.this_year", Label: `(?:本年|当年)(?:度)?收入(?:合计)?`},
+	{Key: "expenditure.this_year", Label: `(?:本年|当年)(?:度)?支出(?:合计)?`},
 	{Key: "expenditure.carry_forward", Label: `年末结转(?:和|及)?(?:结余)?`},
 
 	{Key: "expenditure.basic", Label: `基本支出`},
@@ -104,7 +104,7 @@ var labelLead = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]
 
 // changeRe finds a change against the previous year at the end of a label:
 // 比2022年增加, 较去年减少, 同比下降. Group 1 is the verb.
-var changeRe = regexp.MustCompile(`(?:(?:比|较|与|同比)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:预算|决算)?(?:数)?(?:相比|比较)?[，,]?|同比)(增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
+var changeRe = regexp.MustCompile(`(?:(?:比|较|与|同比)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:预算|决算)?(?:数)?(?:相比|比较)?[，,]?(?:各|均|分别)?|同比)(增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
 
 // otherBase finds a comparison with something other than the previous year (the
 // year's own budget): such figures are no fact of FIELDS.md.
@@ -226,7 +226,8 @@ func moneyFacts(d *Doc) []Fact {
 				fen = -fen
 			}
 			cks := []string{changeKeys[base]}
-			if bothSides.MatchString(subject) {
+			each := strings.Contains(a.label[m[0]:], "各") || strings.Contains(a.label[m[0]:], "均")
+			if bothSides.MatchString(subject) || base == bothKey || each && (base == "revenue.total" || base == "expenditure.total") {
 				// 收支较上年增加…: both sides changed by the figure.
 				cks = []string{"revenue.change", "expenditure.change"}
 			}
@@ -246,6 +247,9 @@ func moneyFacts(d *Doc) []Fact {
 				fs = append(fs, Fact{Key: k, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "both totals"})
 			}
 			lastKey = ""
+			if pair[0] == "revenue.total" {
+				lastKey = bothKey
+			}
 			continue
 		}
 		key, rule := matchMoney(a)
@@ -473,7 +477,7 @@ func partOf(before string) bool { return breakdown.MatchString(before) }
 
 // pairedRe ends the words before totals stated for both sides at once:
 // 收、支总计各是4125.49,4143.91万元; 收、支总计各1234.56万元; 收、支总计各减少A,B万元.
-var pairedRe = regexp.MustCompile(`收(?:入)?、?支(?:出)?(?:决算|预算)?(?:总计|合计|总额)?各(?:是|为)?(增加|减少|增长|下降)?$`)
+var pairedRe = regexp.MustCompile(`收(?:入)?、?支(?:出)?(?:决算|预算)?(?:总计|合计|总额)?各(?:是|为)?(?:(?:较|比)(?:上年|去年|上年度|(?:19|20)\d{2}年度?)(?:相比)?)?(增加|减少|增长|下降)?$`)
 
 // pairedFacts reads totals and changes stated for revenue and expenditure together. It
 // returns the facts and the numbers it used, by index.
@@ -542,6 +546,9 @@ func cleanLabel(raw string) string {
 
 // bothSides is the subject of a change of revenue and expenditure together: 收支, 收、支总计.
 var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收(?:入)?、?支(?:出)?(?:总计|合计|总额|总体|总量)?(?:均|各|都)?$`)
+
+// bothKey stands for revenue and expenditure together as the subject of a change.
+const bothKey = "revenue+expenditure"
 
 // bareVerb is a clause that only says which way a figure went: 增加58.21万元.
 var bareVerb = regexp.MustCompile(`^(?:增加|减少|增长|下降|上升|降低)(?:了)?$`)
