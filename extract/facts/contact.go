@@ -83,24 +83,47 @@ func personAt(s string) string {
 	}
 	// Names of minority peoples: 热依拉·买买提, 斯琴高娃 — no common surname, but right
 	// after 联系人 and ended by a contact word, and no word of an office in them.
-	if m := minorityName.FindStringIndex(s); m != nil {
-		name := s[:m[1]]
-		rest := s[m[1]:]
-		ended := rest == "" || !unicode.Is(unicode.Han, []rune(rest)[0])
-		for _, w := range afterName {
-			if strings.HasPrefix(rest, w) {
-				ended = true
-			}
-		}
-		if ended && !officeWord.MatchString(name) {
-			return name
-		}
+	if end := minorityNameEnd(s); end > 0 && !officeWord.MatchString(s[:end]) {
+		return s[:end]
 	}
 	return ""
 }
 
-// minorityName is a name with a middle dot, or of four characters.
-var minorityName = regexp.MustCompile(`^(?:\p{Han}{1,6}·\p{Han}{1,8}|\p{Han}{4})`)
+// minorityNameEnd returns the end of a name with a middle dot (热依拉·买买提) or of four
+// characters (斯琴高娃) that s begins with, ended by a contact word or a non-Han rune; or 0.
+func minorityNameEnd(s string) int {
+	n, dot := 0, false
+	for i, r := range s {
+		switch {
+		case r == '·' || r == '•' || r == '・':
+			if dot || n == 0 {
+				return 0
+			}
+			dot = true
+			continue
+		case !unicode.Is(unicode.Han, r):
+			if dot || n == 4 {
+				return i
+			}
+			return 0
+		}
+		if n >= 2 && (dot || n == 4) {
+			for _, w := range afterName {
+				if strings.HasPrefix(s[i:], w) {
+					return i
+				}
+			}
+		}
+		n++
+		if n > 14 || !dot && n > 4 {
+			return 0
+		}
+	}
+	if dot || n == 4 {
+		return len(s)
+	}
+	return 0
+}
 
 // officeWord marks a name of an office, not a person.
 var officeWord = regexp.MustCompile(`办公室|科|股|室|中心|局|部|处|电话|单位|财务|综合`)

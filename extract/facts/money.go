@@ -195,7 +195,8 @@ func moneyFacts(d *Doc) []Fact {
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = cleanLabel(raw)
 		before := d.Match[sStart:cStart]
-		a.part = partOf(before) || strings.HasPrefix(raw, "其中")
+		a.part = partOf(before) || strings.HasPrefix(raw, "其中") ||
+			colonBreakdown.MatchString(before) && !genericLabel.MatchString(a.label) && !headlineLabel.MatchString(a.label)
 		a.topic = before + " / " + d.Outline.Context(n.Start)
 		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it.
@@ -471,6 +472,15 @@ func declaredUnit(scopes []declScope, off int) numbers.Unit {
 
 // breakdown introduces the parts of a total: 其中：…, 收入包括：…
 var breakdown = regexp.MustCompile(`其中|包括[：:]|分别为|具体为|中[：:]`)
+
+// colonBreakdown ends a heading word whose colon opens a list of parts: （一）收入预算：…
+var colonBreakdown = regexp.MustCompile(`(?:收入|支出)(?:预算|决算)?(?:情况)?[：:]$`)
+
+// headlineLabel names a headline total: 2021年收入预算, 支出总计.
+var headlineLabel = regexp.MustCompile(who + `(?:总)?(?:收入|支出)(?:总预算|预算|决算)?(?:总计|合计|总额)?` + filler)
+
+// genericLabel is a label with no name of its own: 2023年年初预算数.
+var genericLabel = regexp.MustCompile(`^` + filler)
 
 // partOf reports whether the sentence before a clause has begun listing parts.
 func partOf(before string) bool { return breakdown.MatchString(before) }
