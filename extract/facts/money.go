@@ -153,7 +153,8 @@ type amount struct {
 // moneyFacts reads every amount of money in the text and gives it the key of the first
 // rule that holds.
 func moneyFacts(d *Doc) []Fact {
-	prevEnd := 0   // end of the previous money figure
+	prevEnd := 0
+	subject := "" // the key the sentence's first, skipped, budget figure named   // end of the previous money figure
 	lastSent := -1 // sentence of the previous fact
 	lastKey := ""  // key of the previous non-change fact in the sentence
 	decls := declScopes(d)
@@ -190,7 +191,7 @@ func moneyFacts(d *Doc) []Fact {
 		}
 		prevEnd = n.End
 		if sStart != lastSent {
-			lastSent, lastKey = sStart, ""
+			lastSent, lastKey, subject = sStart, "", ""
 		}
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = cleanLabel(raw)
@@ -199,7 +200,17 @@ func moneyFacts(d *Doc) []Fact {
 			colonBreakdown.MatchString(before) && !genericLabel.MatchString(a.label) && !headlineLabel.MatchString(a.label)
 		a.topic = before + " / " + d.Outline.Context(n.Start)
 		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
-			// A final account quotes the budget only to compare with it.
+			// A final account quotes the budget only to compare with it; the quote still
+			// names what the sentence is about (“三公”经费支出预算为9万元，支出决算为7.42万元).
+			if subject == "" {
+				subject, _ = matchMoney(a)
+			}
+			continue
+		}
+		if subject != "" && actualOf.MatchString(a.label) {
+			a.label = ""
+			lastKey = subject
+			fs = append(fs, Fact{Key: subject, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "actual of subject"})
 			continue
 		}
 		if otherBase.MatchString(a.label) {
@@ -556,6 +567,9 @@ func cleanLabel(raw string) string {
 
 // bothSides is the subject of a change of revenue and expenditure together: 收支, 收、支总计.
 var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收(?:入)?、?支(?:出)?(?:总计|合计|总额|总体|总量)?(?:均|各|都)?$`)
+
+// actualOf labels the actual figure beside a budget one: 支出决算为, 决算数, 实际支出.
+var actualOf = regexp.MustCompile(`^(?:支出)?(?:决算|实际)(?:支出)?(?:数)?` + filler)
 
 // bothKey stands for revenue and expenditure together as the subject of a change.
 const bothKey = "revenue+expenditure"

@@ -155,10 +155,13 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		header = append(header, d.Match[c.start:c.end])
 	}
 	head := strings.Join(header, " ")
-	if strings.Contains(head, "上年") {
-		return nil // the first figure column may be last year's
-	}
+	cols := columnHeads(d, cells)
 	fs := headedCounts(d, cells, header)
+	fs = append(fs, rowCounts(d, cells, cols)...)
+	col := valueColumn(cols, d.Header.Kind)
+	if col < 0 {
+		return fs // no column is surely this year's figure
+	}
 	unit := tableUnit(d, decls, cells)
 	if unit == numbers.NoUnit {
 		return fs
@@ -184,6 +187,13 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		}
 		if rowNumbers && len(figs) >= 2 && figs[0].Value.Scale == 0 && figs[0].Value.Coef < 1000 {
 			figs = figs[1:]
+		}
+		if !c.alone {
+			// a row kept on its line: its figures stand under the column heads
+			if col >= len(figs) {
+				continue
+			}
+			figs = figs[col:]
 		}
 		if len(figs) == 0 {
 			continue
@@ -216,6 +226,114 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 			continue
 		}
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
+	}
+	return fs
+}
+
+// columnHeads returns the heads of the figure columns of a table kept in rows: the
+// cells after the first of the line before the first figure's line (项目 | 年初预算数 |
+// 决算数 → 年初预算数, 决算数). It returns nil for a table flattened a cell per line.
+func columnHeads(d *Doc, cells []cell) []string {
+	first := -1
+	for i, c := range cells {
+		if c.num >= 0 {
+			first = i
+			break
+		}
+	}
+	if first <= 0 || cells[first].alone {
+		return nil
+	}
+	line := cells[first].line - 1
+	var heads []string
+	for _, c := range cells[:first] {
+		if c.line == line {
+			heads = append(heads, d.Match[c.start:c.end])
+		}
+	}
+	if len(heads) < 2 {
+		return nil
+	}
+	return heads[1:]
+}
+
+// valueColumn returns which figure column holds the year's own figures: in final
+// accounts the actual one (决算数) rather than the budget quoted beside it, never last
+// year's; -1 when the first column may be last year's and no column says otherwise.
+func valueColumn(cols []string, kind string) int {
+	if len(cols) == 0 {
+		return 0
+	}
+	pick := func(ok func(string) bool) int {
+		for i, c := range cols {
+			if ok(c) {
+				return i
+			}
+		}
+		return -1
+	}
+	thisYear := func(c string) bool { return !strings.Contains(c, "上年") }
+	if kind == "final_accounts" {
+		if i := pick(func(c string) bool { return thisYear(c) && (strings.Contains(c, "决算") || strings.Contains(c, "实际")) }); i >= 0 {
+			return i
+		}
+	}
+	if strings.Contains(cols[0], "上年") {
+		return -1
+	}
+	return 0
+}
+
+// staffColumns maps the heads of a staff table's columns to the kind of post.
+var staffColumns = map[string]string{"行政": "admin", "参公": "sanggong", "事业": "institution", "工勤": "worker"}
+
+// rowCounts reads a staff table with a row per count: 项目 | 合计 | 行政 | 事业 | 工勤,
+// then 编制数 | 86 | 18 | 64 | 4 and 实有人数 | 79 | …: the 合计 column is the total, the
+// others the kinds of post.
+func rowCounts(d *Doc, cells []cell, cols []string) []Fact {
+	if len(cols) == 0 {
+		return nil
+	}
+	var fs []Fact
+	for i, c := range cells {
+		if c.num >= 0 || c.alone {
+			continue
+		}
+		var figs []numbers.Number
+		for j := i + 1; j < len(cells) && cells[j].num >= 0 && cells[j].line == c.line; j++ {
+			figs = append(figs, d.Numbers[cells[j].num])
+		}
+		if len(figs) == 0 || len(figs) > len(cols) {
+			continue
+		}
+		label := cleanLabel(d.Match[c.start:c.end])
+		key := ""
+		for _, r := range compiledCountRules {
+			if r.label != nil && r.topic == nil && r.label.MatchString(label) {
+				key = r.Key
+				break
+			}
+		}
+		if key == "" {
+			continue
+		}
+		for k, n := range figs {
+			v, ok := n.Value.Int()
+			if !ok || n.Unit != 0 {
+				continue
+			}
+			head := strings.TrimSpace(cols[k])
+			switch {
+			case k == 0 && (len(cols) == 1 || strings.Contains(head, "合计") || strings.Contains(head, "小计") || strings.Contains(head, "总")):
+				fs = append(fs, Fact{Key: key, Type: Integer, Int: v, Start: n.Start, End: n.End, Rule: tableRule})
+			case strings.HasPrefix(key, "staff.total."):
+				for word, kind := range staffColumns {
+					if strings.HasPrefix(head, word) {
+						fs = append(fs, Fact{Key: "staff." + kind + strings.TrimPrefix(key, "staff.total"), Type: Integer, Int: v, Start: n.Start, End: n.End, Rule: tableRule})
+					}
+				}
+			}
+		}
 	}
 	return fs
 }
