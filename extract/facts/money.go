@@ -154,7 +154,7 @@ type amount struct {
 // rule that holds.
 func moneyFacts(d *Doc) []Fact {
 	prevEnd := 0
-	subject := "" // the key the sentence's first, skipped, budget figure named   // end of the previous money figure
+	subject := ""  // the key the sentence's first, skipped, budget figure named   // end of the previous money figure
 	lastSent := -1 // sentence of the previous fact
 	lastKey := ""  // key of the previous non-change fact in the sentence
 	decls := declScopes(d)

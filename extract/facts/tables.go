@@ -274,7 +274,9 @@ func valueColumn(cols []string, kind string) int {
 	}
 	thisYear := func(c string) bool { return !strings.Contains(c, "上年") }
 	if kind == "final_accounts" {
-		if i := pick(func(c string) bool { return thisYear(c) && (strings.Contains(c, "决算") || strings.Contains(c, "实际")) }); i >= 0 {
+		if i := pick(func(c string) bool {
+			return thisYear(c) && (strings.Contains(c, "决算") || strings.Contains(c, "实际"))
+		}); i >= 0 {
 			return i
 		}
 	}
