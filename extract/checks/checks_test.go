@@ -83,6 +83,23 @@ func TestCheck(t *testing.T) {
 			},
 		},
 		{
+			name: "revenue parts short of the total: kinds without a key may make up the rest",
+			in: []facts.Fact{
+				money("revenue.total", 100_000_000, wan),
+				money("revenue.general_budget", 80_000_000, wan),
+				money("revenue.other", 10_000_000, wan),
+			},
+		},
+		{
+			name: "revenue parts over the total are a mismatch",
+			in: []facts.Fact{
+				money("revenue.total", 100_000_000, wan),
+				money("revenue.general_budget", 95_000_000, wan),
+				money("revenue.other", 10_000_000, wan),
+			},
+			codes: "sum_mismatch",
+		},
+		{
 			name: "parts across units add up exactly",
 			in: []facts.Fact{
 				money("expenditure.total", 123_450_000, wan),
