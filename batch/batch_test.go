@@ -3,8 +3,10 @@ package batch
 import (
 	"context"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -113,4 +115,35 @@ func (m *memo) Extract(ctx context.Context, doc extract.Document) (*cnbudgetv1.R
 
 func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
+}
+
+// TestFailureList: opening the error list drops lines of transient reasons (those files
+// are tried again) and a bad last line, and keeps the rest.
+func TestFailureList(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.jsonl.errors.jsonl")
+	content := `{"path":"a.txt","sha256":"aa","reason":"EMPTY","message":"m"}
+{"path":"b.txt","sha256":"bb","reason":"TIMEOUT","message":"m"}
+{"path":"c.txt","reason":"UNREADABLE","message":"m"}
+{"path":"d.txt","sha256":"dd","reason":"BINARY","message":"m"}
+{"path":"e.txt","sha256":"ee","rea
+`
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, failed, err := openFailures(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.add(Failure{Path: "f.txt", SHA256: "ff", Reason: "EMPTY"}); err != nil {
+		t.Fatal(err)
+	}
+	l.close()
+	want := map[string]bool{failureKey("aa", "a.txt"): true, failureKey("dd", "d.txt"): true}
+	if !maps.Equal(failed, want) {
+		t.Errorf("listed before: %v, want a.txt and d.txt", failed)
+	}
+	b, _ := os.ReadFile(path)
+	if got := strings.Count(string(b), "\n"); got != 3 || !strings.Contains(string(b), `"f.txt"`) || strings.Contains(string(b), "e.txt") {
+		t.Errorf("error list after reopening and adding one:\n%s", b)
+	}
 }

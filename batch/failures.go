@@ -53,7 +53,7 @@ func openFailures(path string) (*failureLog, map[string]bool, error) {
 	var keep []Failure
 	dropped := false
 	if f, err := os.Open(path); err == nil {
-		_, err := sink.ScanLines(bufio.NewReader(f), func(line []byte) error {
+		good, err := sink.ScanLines(bufio.NewReader(f), func(line []byte) error {
 			var fl Failure
 			if err := json.Unmarshal(line, &fl); err != nil {
 				return err
@@ -65,6 +65,9 @@ func openFailures(path string) (*failureLog, map[string]bool, error) {
 			keep = append(keep, fl)
 			return nil
 		})
+		if st, serr := f.Stat(); serr == nil && st.Size() != good {
+			dropped = true // a torn or unreadable last line: rewrite without it
+		}
 		f.Close()
 		if err != nil {
 			return nil, nil, err
