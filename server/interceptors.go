@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/grpc"
@@ -40,7 +41,7 @@ func logStream(log *slog.Logger) grpc.StreamServerInterceptor {
 		start := time.Now()
 		cs := &countingStream{ServerStream: ss}
 		err := handler(srv, cs)
-		logCall(ss.Context(), log, info.FullMethod, cs.bytes, cs.msgs, time.Since(start), err)
+		logCall(ss.Context(), log, info.FullMethod, int(cs.bytes.Load()), int(cs.msgs.Load()), time.Since(start), err)
 		return err
 	}
 }
@@ -75,18 +76,20 @@ func logCall(ctx context.Context, log *slog.Logger, method string, size, msgs in
 	log.LogAttrs(ctx, level, "rpc", attrs...)
 }
 
-// countingStream counts the messages a stream receives and their size.
+// countingStream counts the messages a stream receives and their size. A handler may
+// receive in a goroutine of its own that outlives it while the server drains, so the
+// counts are atomic.
 type countingStream struct {
 	grpc.ServerStream
-	msgs, bytes int // only the handler's goroutine receives, so no lock
+	msgs, bytes atomic.Int64
 }
 
 func (s *countingStream) RecvMsg(m any) error {
 	err := s.ServerStream.RecvMsg(m)
 	if err == nil {
-		s.msgs++
+		s.msgs.Add(1)
 		if pm, ok := m.(proto.Message); ok {
-			s.bytes += proto.Size(pm)
+			s.bytes.Add(int64(proto.Size(pm)))
 		}
 	}
 	return err
