@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -155,6 +156,13 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			opts.Workers = runtime.NumCPU()
 		}
 	}
+	// Progress and the interrupt notice both write to stderr, from two goroutines: an
+	// *os.File takes that (and stays one, so the progress bar still sees a terminal);
+	// any other writer is locked.
+	if _, ok := stderr.(*os.File); !ok {
+		stderr = &lockedWriter{w: stderr}
+		opts.Progress = stderr
+	}
 	// On the first SIGINT the batch finishes the documents in flight; a second one
 	// should stop it at once, which is safe, as after kill -9: the next run repairs.
 	stopped := make(chan struct{})
@@ -239,4 +247,16 @@ func counts(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+// lockedWriter serialises writes from several goroutines to one writer.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
