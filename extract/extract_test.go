@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/cnbudget/cnbudget/extract/fail"
 	"github.com/cnbudget/cnbudget/extract/record"
@@ -23,7 +24,9 @@ var update = flag.Bool("update", false, "rewrite the golden files with the extra
 
 func newExtractor(t testing.TB) *Extractor {
 	t.Helper()
-	x, err := New(Options{})
+	// A generous page limit: these tests check what is read, and the race detector on a
+	// loaded machine makes the largest fixture PDFs slow.
+	x, err := New(Options{PageTimeout: 30 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

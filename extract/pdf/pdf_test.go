@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,7 +95,7 @@ func TestReadProducers(t *testing.T) {
 	for _, tc := range producers {
 		t.Run(tc.pdf, func(t *testing.T) {
 			src := string(readFixture(t, tc.src))
-			got, err := Read(context.Background(), readFixture(t, tc.pdf), Options{})
+			got, err := Read(context.Background(), readFixture(t, tc.pdf), Options{PageTimeout: 30 * time.Second}) // correctness, not speed: the race detector and a loaded machine are slow
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
@@ -183,7 +184,7 @@ func TestPagesMatchPdftotext(t *testing.T) {
 			if ref[len(ref)-1] == "" {
 				ref = ref[:len(ref)-1]
 			}
-			got, err := Read(context.Background(), readFixture(t, tc.pdf), Options{})
+			got, err := Read(context.Background(), readFixture(t, tc.pdf), Options{PageTimeout: 30 * time.Second})
 			if err != nil {
 				t.Fatal(err)
 			}
