@@ -30,13 +30,13 @@ func TestCheck(t *testing.T) {
 			name: "unit repaired when one reading makes the sums hold",
 			kind: "budget",
 			in: []facts.Fact{
-				money("expenditure.total", 154_790_000, wan),
-				money("expenditure.function.科学技术支出", 120_700_000, wan),
-				money("expenditure.function.社会保障和就业支出", 22_020_000, wan),
-				money("expenditure.function.卫生健康支出", 4_240_000, wan),
-				money("expenditure.function.住房保障支出", 783, yuan),
+				money("expenditure.total", 236_450_000, wan),
+				money("expenditure.function.科学技术支出", 180_200_000, wan),
+				money("expenditure.function.社会保障和就业支出", 35_150_000, wan),
+				money("expenditure.function.卫生健康支出", 13_600_000, wan),
+				money("expenditure.function.住房保障支出", 750, yuan),
 			},
-			repaired: "expenditure.function.住房保障支出", fen: 7_830_000, codes: "unit_repaired",
+			repaired: "expenditure.function.住房保障支出", fen: 7_500_000, codes: "unit_repaired",
 		},
 		{
 			name: "a wrong digit is warned, never guessed",
@@ -51,9 +51,9 @@ func TestCheck(t *testing.T) {
 		{
 			name: "rounding of the stated digits is no mismatch",
 			in: []facts.Fact{
-				money("expenditure.total", 154_790_000, wan),
-				money("expenditure.basic", 118_800_000, wan),
-				money("expenditure.project", 36_000_000, wan),
+				money("expenditure.total", 236_450_000, wan),
+				money("expenditure.basic", 190_500_000, wan),
+				money("expenditure.project", 45_940_000, wan),
 			},
 		},
 		{

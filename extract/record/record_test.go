@@ -65,7 +65,7 @@ func TestEveryCatalogKeyHasOneField(t *testing.T) {
 }
 
 func TestBuildAndFlat(t *testing.T) {
-	text := "收入预算154.79万元，其中科学技术支出120.7万元。联系人：张三"
+	text := "收入预算263.58万元，其中科学技术支出98.6万元。联系人：张三"
 	at := func(s string) (int, int) { i := strings.Index(text, s); return i, i + len(s) }
 	f := func(key string, typ facts.Type, v int64, txt, quote string) facts.Fact {
 		s, e := at(quote)
@@ -75,12 +75,12 @@ func TestBuildAndFlat(t *testing.T) {
 		Document: &cnbudgetv1.DocumentInfo{Name: "x.txt"},
 		Text:     text,
 		Facts: []facts.Fact{
-			f("revenue.total", facts.Money, 154790000, "", "154.79万元"),
-			f("expenditure.function.科学技术支出", facts.Money, 120700000, "", "120.7万元"),
+			f("revenue.total", facts.Money, 263580000, "", "263.58万元"),
+			f("expenditure.function.科学技术支出", facts.Money, 98600000, "", "98.6万元"),
 			f("contact.name", facts.String, 0, "张三", "张三"),
 			f("doc.kind", facts.Kind, 0, "budget", "收入预算"),
-			f("revenue.total", facts.Money, 1, "", "154.79万元"),
-			{Key: "procurement.item", Type: facts.Item, Text: "电脑", Int: 3, Measure: "台", Start: -1, End: -1},
+			f("revenue.total", facts.Money, 1, "", "263.58万元"),
+			{Key: "procurement.item", Type: facts.Item, Text: "投影仪", Int: 4, Measure: "台", Start: -1, End: -1},
 		},
 		Warnings: []facts.Warning{{Code: "unit_repaired", Message: "m", Keys: []string{"expenditure.function.科学技术支出"}, Start: -1}},
 	}
@@ -92,9 +92,9 @@ func TestBuildAndFlat(t *testing.T) {
 	if err := WriteFlat(&buf, rec); err != nil {
 		t.Fatal(err)
 	}
-	want := "doc.kind\tbudget\nrevenue.total\t1547900.00\nexpenditure.function.科学技术支出\t1207000.00\nprocurement.item\t电脑|3|台\ncontact.name\t张三\n" +
+	want := "doc.kind\tbudget\nrevenue.total\t2635800.00\nexpenditure.function.科学技术支出\t986000.00\nprocurement.item\t投影仪|4|台\ncontact.name\t张三\n" +
 		"!warning\tunit_repaired\texpenditure.function.科学技术支出\tm\n" +
-		"!warning\tconflict\trevenue.total\trevenue.total is stated again as 0.01; the first value, 1547900.00, is kept\n"
+		"!warning\tconflict\trevenue.total\trevenue.total is stated again as 0.01; the first value, 2635800.00, is kept\n"
 	if got := buf.String(); got != want {
 		t.Errorf("flat:\n%s\nwant:\n%s", got, want)
 	}
@@ -108,7 +108,7 @@ func TestBuildAndFlat(t *testing.T) {
 }
 
 func TestFormatFen(t *testing.T) {
-	for fen, want := range map[int64]string{0: "0.00", 1: "0.01", -4000000: "-40000.00", 154790000: "1547900.00", -5: "-0.05"} {
+	for fen, want := range map[int64]string{0: "0.00", 1: "0.01", -4000000: "-40000.00", 263580000: "2635800.00", -5: "-0.05"} {
 		if got := FormatFen(fen); got != want {
 			t.Errorf("FormatFen(%d) = %s, want %s", fen, got, want)
 		}

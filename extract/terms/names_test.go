@@ -8,7 +8,7 @@ func TestIsPersonName(t *testing.T) {
 		want bool
 	}{
 		// Names: single and compound surnames, one- and two-character given names.
-		{"李海燕", true},
+		{"李晓燕", true},
 		{"王芳", true},
 		{"张伟", true},
 		{"陈建华", true},
@@ -47,7 +47,7 @@ func TestIsPersonName(t *testing.T) {
 		// Not 2–4 Han characters, or no surname.
 		{"李", false},
 		{"", false},
-		{"李海燕燕", false}, // four characters need a compound surname
+		{"李晓燕燕", false}, // four characters need a compound surname
 		{"欧阳晓明明", false},
 		{"Li Hai", false},
 		{"李2", false},

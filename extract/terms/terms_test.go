@@ -95,7 +95,7 @@ func TestCut(t *testing.T) {
 		{"GDP增长", "GDP/eng 增长/v"},
 		{"ＧＤＰ", "ＧＤＰ/eng"},
 		{"PM2.5", "PM/eng 2.5/m"},
-		{"023-51522382", "023/m -/x 51522382/m"},
+		{"023-61234567", "023/m -/x 61234567/m"},
 		{"减少 4万元", "减少/v  /x 4/m 万元/q"},
 		{" \t\u3000\n", " \t\u3000\n/x"},
 		{"“三公”经费2万元", "“三公”经费/n 2/m 万元/q"},
@@ -122,7 +122,7 @@ func TestCutCoversInput(t *testing.T) {
 		strings.Repeat("一般公共预算财政拨款", 500),      // long run without breaks
 		strings.Repeat("9", 10000) + "." + "0", // long number
 		"\x00\x01\r\n\u00a0\u2028\ufeff",       // controls and odd spaces
-		"联系人：李海燕   联系方式：023-51522382\n",
+		"联系人：李晓燕   联系方式：023-61234567\n",
 	}
 	for _, in := range inputs {
 		checkCover(t, in, g.Cut(in))
