@@ -148,7 +148,7 @@ func (b *bench) scaling() error {
 	if err != nil {
 		return err
 	}
-	small := b.seedB[:bytes.LastIndexByte(b.seedB[:1024], '\n')+1]
+	small := b.seedB[:bytes.LastIndexByte(b.seedB[:min(len(b.seedB), 1024)], '\n')+1]
 	sizes := []struct {
 		name  string
 		data  []byte

@@ -38,8 +38,10 @@ func launch() {
 	wall := time.Since(start)
 	var cpu time.Duration
 	var rss int64
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && cmd.ProcessState != nil {
-		cpu, rss = time.Duration(ru.Utime.Nano()+ru.Stime.Nano()), ru.Maxrss
+	if cmd.ProcessState != nil { // nil when the program could not be started
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			cpu, rss = time.Duration(ru.Utime.Nano()+ru.Stime.Nano()), ru.Maxrss
+		}
 	}
 	if werr := os.WriteFile(os.Getenv(launchEnv), fmt.Appendf(nil, "%d %d %d", wall, cpu, rss), 0o644); werr != nil {
 		fmt.Fprintln(os.Stderr, "bench launcher:", werr)
