@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -52,22 +53,19 @@ type Options struct {
 }
 
 // Extractor extracts records. It is safe for concurrent use; make one and share it,
-// since making one loads the dictionary.
+// since it keeps the segmenter once loaded.
 type Extractor struct {
 	opts Options
-	seg  terms.Segmenter
+	seg  func() (*terms.Gse, error)
 }
 
-// New returns an Extractor with its dictionary loaded.
+// New returns an Extractor. Extraction needs no dictionary; the segmenter's loads on the
+// first call of Segment (a few milliseconds), so a command that only extracts starts fast.
 func New(opts Options) (*Extractor, error) {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	seg, err := terms.New()
-	if err != nil {
-		return nil, fmt.Errorf("extract: loading the dictionary: %w", err)
-	}
-	return &Extractor{opts: opts, seg: seg}, nil
+	return &Extractor{opts: opts, seg: sync.OnceValues(terms.New)}, nil
 }
 
 // Extract reads doc and returns its record. A document that cannot be read yields a
@@ -150,7 +148,11 @@ func (x *Extractor) Segment(ctx context.Context, text string) ([]*cnbudgetv1.Tok
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	toks := x.seg.Cut(text)
+	seg, err := x.seg()
+	if err != nil {
+		return nil, fmt.Errorf("extract: loading the dictionary: %w", err)
+	}
+	toks := seg.Cut(text)
 	out := make([]*cnbudgetv1.Token, len(toks))
 	pos, runes := 0, 0
 	for i, t := range toks {

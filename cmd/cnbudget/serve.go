@@ -122,6 +122,11 @@ func serve(ctx context.Context, c serveConfig, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("load the extractor: %w", err)
 	}
+	// Load the segmenter's dictionary now, so the first Segment call is as fast as the rest
+	// and health says SERVING only once everything is loaded.
+	if _, err := x.Segment(ctx, "预算"); err != nil {
+		return fmt.Errorf("load the dictionary: %w", err)
+	}
 	log.Info("extractor ready", slog.String("version", extract.Version), slog.Duration("load", time.Since(start)))
 	opts := server.Options{
 		MaxRecvBytes:     int(c.maxBytes) + 1<<20,

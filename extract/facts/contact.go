@@ -30,6 +30,11 @@ func contactFacts(d *Doc) []Fact {
 			end += start
 		}
 		line := d.Match[start:end]
+		// every word of contactLine holds 联系 or 电话: most lines hold neither
+		if !strings.Contains(line, "联系") && !strings.Contains(line, "电话") {
+			start = end + 1
+			continue
+		}
 		if loc := contactLine.FindStringIndex(line); loc != nil && !siteFooter.MatchString(line) {
 			for _, m := range contactName.FindAllStringSubmatchIndex(line, -1) {
 				if name := personAt(line[m[2]:]); name != "" {

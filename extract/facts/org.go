@@ -29,6 +29,20 @@ var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
+	memo := map[int]bool{} // whether a heading's title names a composition section, by its start
+	inComposition := func(d *Doc, off int) bool {
+		for _, h := range d.Outline.At(off) {
+			v, ok := memo[h.Start]
+			if !ok {
+				v = compositionTopic.MatchString(h.Title)
+				memo[h.Start] = v
+			}
+			if v {
+				return true
+			}
+		}
+		return false
+	}
 	var depts, subs []Fact
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
 	for _, h := range d.Outline.Headings {
@@ -44,13 +58,13 @@ func orgFacts(d *Doc) []Fact {
 			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
 		}
 	}
-	for _, m := range officeDuty.FindAllStringSubmatchIndex(d.Match, -1) {
+	for _, m := range linesMatching(d.Match, officeDuty, hasDuty) {
 		if name := d.Match[m[2]:m[3]]; officeName.MatchString(name) && inComposition(d, m[0]) {
 			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: m[2], End: m[3], Rule: "duty"})
 		}
 	}
 	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
-	for _, m := range listIntro.FindAllStringSubmatchIndex(d.Match, -1) {
+	for _, m := range linesMatching(d.Match, listIntro, hasListIntro) {
 		intro := d.Match[m[2]:m[3]]
 		if r, _ := utf8.DecodeRuneInString(d.Match[m[1]:]); strings.HasSuffix(intro, "设") && strings.ContainsRune("施计置立定备想法", r) {
 			continue // 设施, 设计, 设置: not 设 introducing offices
@@ -62,7 +76,10 @@ func orgFacts(d *Doc) []Fact {
 		// The list proper: past a count and 分别为 (下属二级机构3个：A、B; 内设机构10个，分别为A、B),
 		// up to the end of its clause or a closing count (A、B3个事业单位).
 		begin := m[1] + len(listStart.FindString(d.Match[m[1]:]))
-		end := begin + strings.IndexAny(d.Match[begin:]+"。", "。；;，,\n0123456789")
+		end := len(d.Match)
+		if i := strings.IndexAny(d.Match[begin:], "。；;，,\n0123456789"); i >= 0 {
+			end = begin + i
+		}
 		m[1] = begin
 		if inner {
 			// 设 alone is a common verb: only a list of two or more offices counts.
@@ -254,4 +271,47 @@ func listItems(text string, start, end int, re *regexp.Regexp) [][2]int {
 		}
 	}
 	return out
+}
+
+// linesMatching returns re's submatch indexes in text, in text's offsets, running re
+// only on the lines that pass keep; re must not match across a line break.
+func linesMatching(text string, re *regexp.Regexp, keep func(string) bool) [][]int {
+	var out [][]int
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if line := text[start:end]; keep(line) {
+			for _, m := range re.FindAllStringSubmatchIndex(line, -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += start
+					}
+				}
+				out = append(out, m)
+			}
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// hasDuty reports whether a line can match officeDuty.
+func hasDuty(l string) bool {
+	return strings.ContainsAny(l, "：:") && containsAny(l, "负责", "承担", "主管", "协助", "组织", "统筹")
+}
+
+// hasListIntro reports whether a line can match listIntro.
+func hasListIntro(l string) bool { return containsAny(l, "设", "属", "单位") }
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

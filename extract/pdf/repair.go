@@ -222,9 +222,9 @@ func xrefSane(b []byte) bool {
 			}
 		}
 	}
-	for _, loc := range xrefHead.FindAllIndex(b, -1) {
+	for _, end := range xrefHeadEnds(b) {
 		// Subsection headers "start count"; entries are 20 bytes each.
-		for i := loc[1]; i < len(b); {
+		for i := end; i < len(b); {
 			m := subsection.FindSubmatch(b[i:min(len(b), i+64)])
 			if m == nil {
 				break
@@ -238,4 +238,30 @@ func xrefSane(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// xrefHeadEnds returns the ends of the matches of xrefHead in b, as
+// xrefHead.FindAllIndex would, finding the keyword with bytes.Index first: the regexp
+// has no literal prefix and would run its automaton over every byte of the file.
+func xrefHeadEnds(b []byte) []int {
+	var ends []int
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("xref"))
+		if j < 0 {
+			return ends
+		}
+		j += i
+		i = j + 4
+		if j > 0 && b[j-1] != '\n' && b[j-1] != '\r' {
+			continue
+		}
+		e := i
+		for e < len(b) && (b[e] == ' ' || b[e] == '\t' || b[e] == '\n' || b[e] == '\f' || b[e] == '\r') {
+			e++
+		}
+		if e > i {
+			ends = append(ends, e)
+			i = e
+		}
+	}
 }

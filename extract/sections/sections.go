@@ -23,6 +23,7 @@ type Heading struct {
 // Outline is the headings of a text in order.
 type Outline struct {
 	Headings []Heading
+	parent   []int
 }
 
 // Parse finds the headings of text.
@@ -39,6 +40,18 @@ func Parse(text string) *Outline {
 			o.Headings = append(o.Headings, h)
 		}
 		start = end + 1
+	}
+	o.parent = make([]int, len(o.Headings))
+	var stack []int
+	for i, h := range o.Headings {
+		for len(stack) > 0 && o.Headings[stack[len(stack)-1]].Level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		o.parent[i] = -1
+		if len(stack) > 0 {
+			o.parent[i] = stack[len(stack)-1]
+		}
+		stack = append(stack, i)
 	}
 	return o
 }
@@ -57,6 +70,15 @@ func (o *Outline) At(off int) []Heading {
 		}
 	}
 	var path []Heading
+	if len(o.parent) == len(o.Headings) {
+		for i := lo - 1; i >= 0; i = o.parent[i] {
+			path = append(path, o.Headings[i])
+		}
+		for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+			path[i], path[j] = path[j], path[i]
+		}
+		return path
+	}
 	level := 99
 	for i := lo - 1; i >= 0 && level > 0; i-- {
 		h := o.Headings[i]
