@@ -11,6 +11,9 @@ import (
 // clause) ends with Label. The rules are tried in order and the first that holds wins,
 // so a narrower rule stands before a broader one that would also match.
 type moneyRule struct {
+	// Needs is a word every label the rule matches contains; labels without it are not
+	// tried against the rule's regexp, which keeps the table cheap to run.
+	Needs string
 	Key   string
 	Label string // regexp the label must end with (filler such as 预算数、为 may follow it)
 	// Optional conditions.
@@ -33,52 +36,52 @@ const functionClasses = `一般公共服务支出|外交支出|国防支出|公�
 // moneyRules is the table of amount rules. A new phrasing is a new line.
 var moneyRules = []moneyRule{
 	// The "three public" expenses: their item names say what they are.
-	{Key: "sanggong.outbound", Label: `因公出国[（(]境[)）](?:经)?费(?:用)?(?:支出)?`},
-	{Key: "sanggong.vehicle", Label: `公务用车购置及运行(?:维护|维修)?费(?:用)?(?:支出)?`},
-	{Key: "sanggong.vehicle_purchase", Label: `公务用车购置费?(?:用)?(?:支出)?`},
-	{Key: "sanggong.vehicle_operation", Label: `公务用车运行(?:维护|维修)?费(?:用)?(?:支出)?`},
-	{Key: "sanggong.reception", Label: `公务接待费?(?:用)?(?:支出)?`},
-	{Key: "sanggong.total", Label: `[“"]?三公[”"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:安排|支出)?`, NoTopic: `会议费|培训费`},
-	{Key: "sanggong.vehicle_purchase", Label: `^(?:车辆)?购置费?(?:用)?(?:支出)?`, Topic: `公务用车`},
-	{Key: "sanggong.vehicle_operation", Label: `^(?:车辆)?运行(?:维护|维修)?费(?:用)?(?:支出)?`, Topic: `公务用车`},
+	{Needs: "出国", Key: "sanggong.outbound", Label: `因公出国[（(]境[)）](?:经)?费(?:用)?(?:支出)?`},
+	{Needs: "购置及运行", Key: "sanggong.vehicle", Label: `公务用车购置及运行(?:维护|维修)?费(?:用)?(?:支出)?`},
+	{Needs: "购置", Key: "sanggong.vehicle_purchase", Label: `公务用车购置费?(?:用)?(?:支出)?`},
+	{Needs: "运行", Key: "sanggong.vehicle_operation", Label: `公务用车运行(?:维护|维修)?费(?:用)?(?:支出)?`},
+	{Needs: "接待", Key: "sanggong.reception", Label: `公务接待费?(?:用)?(?:支出)?`},
+	{Needs: "三公", Key: "sanggong.total", Label: `[“"]?三公[”"]?经费(?:财政拨款)?(?:支出)?(?:预算|决算)?(?:安排|支出)?`, NoTopic: `会议费|培训费`},
+	{Needs: "购置", Key: "sanggong.vehicle_purchase", Label: `^(?:车辆)?购置费?(?:用)?(?:支出)?`, Topic: `公务用车`},
+	{Needs: "运行", Key: "sanggong.vehicle_operation", Label: `^(?:车辆)?运行(?:维护|维修)?费(?:用)?(?:支出)?`, Topic: `公务用车`},
 	{Key: "sanggong.total", Label: `^`, Topic: `三公`, Generic: true},
 
-	{Key: "operating_expenses", Label: `(?:机关|行政)?运行经费(?:支出)?`},
+	{Needs: "运行经费", Key: "operating_expenses", Label: `(?:机关|行政)?运行经费(?:支出)?`},
 
 	// Revenue broken down after 其中.
-	{Key: "revenue.general_budget", Label: `(?:一般)?公共(?:财政)?预算(?:财政)?拨款(?:收入)?`, Part: 1},
-	{Key: "revenue.gov_fund", Label: `政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入`},
-	{Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`},
-	{Key: "revenue.operating", Label: `(?:事业单位)?经营收入`},
-	{Key: "revenue.business", Label: `事业收入`},
-	{Key: "revenue.other", Label: `其他收入`},
-	{Key: "revenue.carryover", Label: `(?:上年|上年度|年初)(?:结转(?:和|及)?(?:结余)?|结余)(?:资金|收入)?`},
-	{Key: "revenue.appropriation", Label: `财政拨款(?:收入)?`, Part: 1},
+	{Needs: "拨款", Key: "revenue.general_budget", Label: `(?:一般)?公共(?:财政)?预算(?:财政)?拨款(?:收入)?`, Part: 1},
+	{Needs: "基金", Key: "revenue.gov_fund", Label: `政府性基金(?:预算)?(?:财政)?拨款(?:收入)?|政府性基金(?:预算)?收入`},
+	{Needs: "国有资本", Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`},
+	{Needs: "经营收入", Key: "revenue.operating", Label: `(?:事业单位)?经营收入`},
+	{Needs: "事业收入", Key: "revenue.business", Label: `事业收入`},
+	{Needs: "其他收入", Key: "revenue.other", Label: `其他收入`},
+	{Needs: "结", Key: "revenue.carryover", Label: `(?:上年|上年度|年初)(?:结转(?:和|及)?(?:结余)?|结余)(?:资金|收入)?`},
+	{Needs: "拨款", Key: "revenue.appropriation", Label: `财政拨款(?:收入)?`, Part: 1},
 
 	// The fiscal-appropriation totals.
-	{Key: "appropriation.revenue", Label: who + `(?:一般公共(?:财政)?预算)?(?:财政)?拨款收入`, Part: -1},
-	{Key: "appropriation.expenditure", Label: who + `(?:(?:一般公共(?:财政)?预算)?财政拨款支出|一般公共(?:财政)?预算(?:财政)?(?:拨款)?支出)`, Part: -1},
+	{Needs: "拨款收入", Key: "appropriation.revenue", Label: who + `(?:一般公共(?:财政)?预算)?(?:财政)?拨款收入`, Part: -1},
+	{Needs: "支出", Key: "appropriation.expenditure", Label: who + `(?:(?:一般公共(?:财政)?预算)?财政拨款支出|一般公共(?:财政)?预算(?:财政)?(?:拨款)?支出)`, Part: -1},
 
-	{Key: "revenue.this_year", Label: `(?:本年|当年)(?:度)?收入(?:合计)?`},
-	{Key: "expenditure.this_year", Label: `(?:本年|当年)(?:度)?支出(?:合计)?`},
-	{Key: "expenditure.carry_forward", Label: `年末结转(?:和|及)?(?:结余)?`},
+	{Needs: "收入", Key: "revenue.this_year", Label: `(?:本年|当年)(?:度)?收入(?:合计)?`},
+	{Needs: "支出", Key: "expenditure.this_year", Label: `(?:本年|当年)(?:度)?支出(?:合计)?`},
+	{Needs: "年末结转", Key: "expenditure.carry_forward", Label: `年末结转(?:和|及)?(?:结余)?`},
 
-	{Key: "expenditure.basic", Label: `基本支出`},
-	{Key: "expenditure.project", Label: `项目支出`},
-	{Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）]|类科目|类)?`},
+	{Needs: "基本支出", Key: "expenditure.basic", Label: `基本支出`},
+	{Needs: "项目支出", Key: "expenditure.project", Label: `项目支出`},
+	{Needs: "支出", Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）]|类科目|类)?`},
 
-	{Key: "procurement.total", Label: `政府采购(?:预算|支出)?(?:总额|合计)?(?:金额)?`},
+	{Needs: "政府采购", Key: "procurement.total", Label: `政府采购(?:预算|支出)?(?:总额|合计)?(?:金额)?`},
 	{Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
 
 	// Headline totals, by their own words or by the topic of their sentence.
-	{Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
-	{Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|总额)`},
-	{Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
-	{Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Needs: "收入", Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
+	{Needs: "支出", Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|总额)`},
+	{Needs: "收入", Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Needs: "支出", Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
 	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1, Generic: true},
 	{Key: "expenditure.total", Label: `^`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1, Generic: true},
-	{Key: "revenue.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1, Generic: true},
-	{Key: "expenditure.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1, Generic: true},
+	{Needs: "经费", Key: "revenue.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1, Generic: true},
+	{Needs: "经费", Key: "expenditure.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1, Generic: true},
 }
 
 // who may stand before a headline total's words, and nothing else may: a year, the body,
@@ -354,6 +357,9 @@ func matchMoney(a amount) (key, rule string) {
 		return "", ""
 	}
 	for _, r := range compiledMoneyRules {
+		if r.Needs != "" && !strings.Contains(a.label, r.Needs) {
+			continue
+		}
 		if a.bare && r.Generic {
 			// a bare figure needs words of its own: a table cell beside others has none
 			continue
