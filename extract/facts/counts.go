@@ -110,7 +110,7 @@ func countFacts(d *Doc) []Fact {
 		}
 		after := d.Match[n.End:]
 		_, sEnd := sentenceBounds(d.Match, n.Start)
-		topic := d.Match[sStart:n.Start] + " / " + d.Outline.Context(n.Start)
+		topic := d.Match[sStart:n.Start] + " / " + d.context(n.Start)
 		whole := d.Match[sStart:sEnd]
 		for _, r := range compiledCountRules {
 			if !strings.Contains(r.Measures, n.Measure) {

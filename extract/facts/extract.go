@@ -18,6 +18,23 @@ type Doc struct {
 	Decls   []numbers.UnitDecl
 	Outline *sections.Outline
 	Header  Header // what the title says: kind, scope, year, unit
+
+	contexts map[int]string // Outline.Context by the index of the last heading before an offset
+}
+
+// context returns the titles of the headings off falls under, as Outline.Context does,
+// computing each once: the rules ask it for every figure.
+func (d *Doc) context(off int) string {
+	i := sort.Search(len(d.Outline.Headings), func(i int) bool { return d.Outline.Headings[i].Start > off })
+	if c, ok := d.contexts[i]; ok {
+		return c
+	}
+	if d.contexts == nil {
+		d.contexts = map[int]string{}
+	}
+	c := d.Outline.Context(off)
+	d.contexts[i] = c
+	return c
 }
 
 // NewDoc scans text once for everything the rules read.

@@ -201,7 +201,7 @@ func moneyFacts(d *Doc) []Fact {
 		before := d.Match[sStart:cStart]
 		a.part = partOf(before) || strings.HasPrefix(raw, "其中") ||
 			colonBreakdown.MatchString(before) && !genericLabel.MatchString(a.label) && !headlineLabel.MatchString(a.label)
-		a.topic = before + " / " + d.Outline.Context(n.Start)
+		a.topic = before + " / " + d.context(n.Start)
 		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it; the quote still
 			// names what the sentence is about (“三公”经费支出预算为9万元，支出决算为7.42万元).

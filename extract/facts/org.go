@@ -304,8 +304,26 @@ func hasDuty(l string) bool {
 	return strings.ContainsAny(l, "：:") && containsAny(l, "负责", "承担", "主管", "协助", "组织", "统筹")
 }
 
-// hasListIntro reports whether a line can match listIntro.
-func hasListIntro(l string) bool { return containsAny(l, "设", "属", "单位") }
+// hasListIntro reports whether a line can match listIntro: it names 下属, 所属, 分别, or
+// has a 设 that is no part of 建设, 设施, 设置 and their like (most lines with 设 say 建设).
+func hasListIntro(l string) bool {
+	if containsAny(l, "下属", "所属", "分别") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.Index(l[i:], "设")
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + len("设")
+		before, _ := utf8.DecodeLastRuneInString(l[:j])
+		after, _ := utf8.DecodeRuneInString(l[i:])
+		if !strings.ContainsRune("建开增假预铺架敷", before) && !strings.ContainsRune("施计置立定备想法", after) {
+			return true
+		}
+	}
+}
 
 func containsAny(s string, words ...string) bool {
 	for _, w := range words {

@@ -33,7 +33,7 @@ func procurementFacts(d *Doc) []Fact {
 		}
 		// 预计购置执法执勤用车2辆 under the 三公 expenses explains a cost; a planned
 		// purchase is one of government procurement: 采购, or under a 采购 heading.
-		if v := clause[verb[len(verb)-1][0]:verb[len(verb)-1][1]]; !strings.Contains(v, "采购") && !strings.Contains(d.Outline.Context(n.Start), "采购") {
+		if v := clause[verb[len(verb)-1][0]:verb[len(verb)-1][1]]; !strings.Contains(v, "采购") && !strings.Contains(d.context(n.Start), "采购") {
 			continue
 		}
 		// The item named before the count, after the verb or the list's last separator.

@@ -167,7 +167,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		return fs
 	}
 	rowNumbers := strings.Contains(head, "行次")
-	topic := head + " / " + d.Outline.Context(cells[0].start)
+	topic := head + " / " + d.context(cells[0].start)
 	totals := 0 // how many bare 总计/合计 rows seen: revenue's first, then expenditure's
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
