@@ -17,7 +17,6 @@ import (
 	"path"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 
@@ -384,13 +383,13 @@ func (r *bodyReader) end(t xml.EndElement) {
 	case "tc":
 		if n := len(r.tables); n > 0 {
 			tb := r.tables[n-1]
-			tb.row = append(tb.row, joinLines(tb.cell))
+			tb.row = append(tb.row, source.CellText(tb.cell))
 			tb.cell = tb.cell[:0]
 		}
 	case "tr":
 		if n := len(r.tables); n > 0 {
 			tb := r.tables[n-1]
-			line := joinCells(tb.row)
+			line := source.Row(tb.row)
 			tb.row = tb.row[:0]
 			r.tables = r.tables[:n-1] // a nested table's row goes to the outer cell
 			if line != "" {
@@ -421,39 +420,4 @@ func (r *bodyReader) emit(lines ...string) {
 	default:
 		r.lines = append(r.lines, lines...)
 	}
-}
-
-// joinCells returns a table row's cell texts on one line separated by " | ". Empty
-// cells at the end of the row are left out and empty ones before a filled one are
-// kept, so that columns stay in place; the line carries no space at its ends ("| 5"
-// for a row whose first cell is empty), and a row of empty cells is "".
-func joinCells(cells []string) string {
-	for len(cells) > 0 && cells[len(cells)-1] == "" {
-		cells = cells[:len(cells)-1]
-	}
-	return strings.TrimSpace(strings.Join(cells, " | "))
-}
-
-// joinLines joins the paragraphs of a table cell into one line: with no space between
-// Chinese characters, which a narrow column wraps anywhere, and with one elsewhere.
-func joinLines(lines []string) string {
-	var b strings.Builder
-	for i, l := range lines {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(b.String())
-			next, _ := utf8.DecodeRuneInString(l)
-			if !wide(prev) || !wide(next) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(l)
-	}
-	return b.String()
-}
-
-// wide reports whether r is an East Asian wide character.
-func wide(r rune) bool {
-	return unicode.Is(unicode.Han, r) ||
-		(r >= 0x3000 && r <= 0x303f) || // CJK punctuation
-		(r >= 0xff00 && r <= 0xffef) // full-width forms
 }

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnbudget/cnbudget/extract/source"
 )
 
 // numbering holds a document's list definitions (word/numbering.xml) and the counters
@@ -190,7 +192,7 @@ func (n *numbering) label(numID, ilvl string) string {
 		b.WriteByte(ch)
 	}
 	label := b.String()
-	if last, _ := utf8.DecodeLastRuneInString(label); lv.suffix != "nothing" && label != "" && !wide(last) {
+	if last, _ := utf8.DecodeLastRuneInString(label); lv.suffix != "nothing" && label != "" && !source.Wide(last) {
 		label += " "
 	}
 	return label

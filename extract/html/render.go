@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/cnbudget/cnbudget/extract/source"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -113,22 +113,11 @@ func (r *renderer) row(tr *html.Node) {
 	}
 	texts := make([]string, len(cells))
 	for i, cell := range cells {
-		texts[i] = joinLines(cell)
+		texts[i] = source.CellText(cell)
 	}
-	if line := joinCells(texts); line != "" {
+	if line := source.Row(texts); line != "" {
 		r.lines = append(r.lines, line)
 	}
-}
-
-// joinCells returns a table row's cell texts on one line separated by " | ". Empty
-// cells at the end of the row are left out and empty ones before a filled one are
-// kept, so that columns stay in place; the line carries no space at its ends ("| 5"
-// for a row whose first cell is empty), and a row of empty cells is "".
-func joinCells(cells []string) string {
-	for len(cells) > 0 && cells[len(cells)-1] == "" {
-		cells = cells[:len(cells)-1]
-	}
-	return strings.TrimSpace(strings.Join(cells, " | "))
 }
 
 func runeCount(lines []string) int {
@@ -137,23 +126,6 @@ func runeCount(lines []string) int {
 		k += len([]rune(l))
 	}
 	return k
-}
-
-// joinLines joins the lines of a table cell into one: with no space between Chinese
-// characters, which a narrow column wraps anywhere, and with one elsewhere.
-func joinLines(lines []string) string {
-	var b strings.Builder
-	for i, l := range lines {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(b.String())
-			next, _ := utf8.DecodeRuneInString(l)
-			if !wide(prev) || !wide(next) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(l)
-	}
-	return b.String()
 }
 
 // isBlock reports whether an element starts and ends a line.
@@ -168,14 +140,6 @@ func isBlock(a atom.Atom) bool {
 		return true
 	}
 	return false
-}
-
-// wide reports whether r is an East Asian wide character: a line break between two
-// of them is no word space.
-func wide(r rune) bool {
-	return unicode.Is(unicode.Han, r) ||
-		(r >= 0x3000 && r <= 0x303f) || // CJK punctuation
-		(r >= 0xff00 && r <= 0xffef) // full-width forms
 }
 
 // lineBuilder collects the text of one line, collapsing white space as a browser
@@ -199,7 +163,7 @@ func (l *lineBuilder) WriteText(s string) {
 		case r < ' ' || r == 0x7f:
 			continue // control characters carry no text
 		}
-		if l.space && l.last != 0 && !(l.newline && wide(l.last) && wide(r)) {
+		if l.space && l.last != 0 && !(l.newline && source.Wide(l.last) && source.Wide(r)) {
 			l.b.WriteByte(' ')
 		}
 		l.space, l.newline = false, false

@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Media types the extractor reads.
@@ -111,4 +113,41 @@ func looksHTML(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// Row returns a table row's cell texts on one line separated by " | ", as every reader
+// writes table rows. Empty cells at the end of the row are left out and empty ones
+// before a filled one are kept, so that columns stay in place; the line carries no
+// space at its ends ("| 5" for a row whose first cell is empty), and a row of empty
+// cells is "".
+func Row(cells []string) string {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return strings.TrimSpace(strings.Join(cells, " | "))
+}
+
+// CellText joins the lines of one table cell into one line: with no space between
+// Chinese characters, which a narrow column wraps anywhere, and with one elsewhere.
+func CellText(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if !Wide(prev) || !Wide(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// Wide reports whether r is a Chinese character, CJK punctuation or a full-width
+// form: text in which a line break or a space means nothing.
+func Wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) ||
+		(r >= 0x3000 && r <= 0x303f) || // CJK punctuation
+		(r >= 0xff00 && r <= 0xffef) // full-width forms
 }
