@@ -8,6 +8,9 @@ import (
 // A countRule gives the key of a count whose label (the clause's words before it) ends
 // with Label, or which the noun After follows (1个事业单位). Rules are tried in order.
 type countRule struct {
+	// Needs is a word every label the rule's Label matches contains; other labels skip
+	// the regexp. Rules read by After need none.
+	Needs    string
 	Key      string
 	Label    string // regexp the label must end with; "" when only After applies
 	After    string // regexp the text right after the measure word must begin with
@@ -22,11 +25,11 @@ var countRules = []countRule{
 	{Key: "org.admin_units", Label: `行政(?:机构|单位)`, After: `行政(?:机构|单位)`, Measures: "个家"},
 	{Key: "org.public_institutions", Label: `事业单位`, After: `事业单位`, Measures: "个家"},
 
-	{Key: "staff.sanggong.authorized", Label: `(?:参公|参照公务员(?:法)?管理)(?:事业)?编制(?:数)?`, Measures: "名人个"},
-	{Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
-	{Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
-	{Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
-	{Key: "staff.total.authorized", Label: `(?:^|[^控制])(?:人员)?编制(?:总数|人数|数)?`, Measures: "名人个"},
+	{Needs: "编制", Key: "staff.sanggong.authorized", Label: `(?:参公|参照公务员(?:法)?管理)(?:事业)?编制(?:数)?`, Measures: "名人个"},
+	{Needs: "行政编制", Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
+	{Needs: "工勤", Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
+	{Needs: "事业编制", Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
+	{Needs: "编制", Key: "staff.total.authorized", Label: `(?:^|[^控制])(?:人员)?编制(?:总数|人数|数)?`, Measures: "名人个"},
 
 	{Key: "staff.sanggong.actual", Label: `实有(?:在职)?(?:参公|参照公务员(?:法)?管理)(?:事业)?(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.admin.actual", Label: `实有(?:在职)?行政(?:人员|人数)?`, Measures: "名人"},
@@ -38,11 +41,11 @@ var countRules = []countRule{
 	{Key: "staff.admin.actual", Label: `^行政(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Key: "staff.worker.actual", Label: `^工勤(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Key: "staff.institution.actual", Label: `^事业(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
-	{Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数|职工)?`, Measures: "名人"},
-	{Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数|职工|教职工)?`, Measures: "名人"},
+	{Needs: "离休", Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数|职工)?`, Measures: "名人"},
+	{Needs: "退休", Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数|职工|教职工)?`, Measures: "名人"},
 
 	{Key: "performance.project_count", Label: `项目(?:数)?`, After: `(?:一级|二级)?项目`, Measures: "个项", Topic: `绩效目标`, Around: true},
-	{Key: "assets.vehicles", Label: `(?:公务用车|公务车辆|车辆|公车)(?:保有量|实有数|总数)?`, Measures: "辆台"},
+	{Needs: "车", Key: "assets.vehicles", Label: `(?:公务用车|公务车辆|车辆|公车)(?:保有量|实有数|总数)?`, Measures: "辆台"},
 }
 
 // actualBreakdown is a sentence that has begun breaking down the people in post.
@@ -94,7 +97,7 @@ func countFacts(d *Doc) []Fact {
 		if !ok || v < 0 {
 			continue
 		}
-		sStart, _ := sentenceBounds(d.Match, n.Start)
+		sStart, sEnd := d.sentence(n.Start)
 		cStart := sStart
 		if prevEnd > cStart {
 			cStart = prevEnd
@@ -109,7 +112,6 @@ func countFacts(d *Doc) []Fact {
 			continue
 		}
 		after := d.Match[n.End:]
-		_, sEnd := sentenceBounds(d.Match, n.Start)
 		topic := d.Match[sStart:n.Start] + " / " + d.context(n.Start)
 		whole := d.Match[sStart:sEnd]
 		for _, r := range compiledCountRules {
@@ -119,7 +121,7 @@ func countFacts(d *Doc) []Fact {
 			if r.topic != nil && !r.topic.MatchString(topic) && !(r.Around && r.topic.MatchString(whole)) {
 				continue
 			}
-			hit := r.label != nil && r.label.MatchString(label)
+			hit := r.label != nil && (r.Needs == "" || strings.Contains(label, r.Needs)) && r.label.MatchString(label)
 			if !hit && r.after != nil && r.after.MatchString(after) {
 				if m := r.after.FindString(after); !countNoLabel.MatchString(m) {
 					hit = true

@@ -20,6 +20,30 @@ type Doc struct {
 	Header  Header // what the title says: kind, scope, year, unit
 
 	contexts map[int]string // Outline.Context by the index of the last heading before an offset
+	stops    []int          // byte offsets of the sentence ends (。！？!? or a line break)
+}
+
+// sentence returns the byte offsets of the sentence around off: after the last 。！？ or
+// line break before off, up to the next one. The sentence ends are found once.
+func (d *Doc) sentence(off int) (int, int) {
+	if d.stops == nil {
+		d.stops = []int{}
+		for i, r := range d.Match {
+			switch r {
+			case '。', '！', '？', '!', '?', '\n':
+				d.stops = append(d.stops, i)
+			}
+		}
+	}
+	i := sort.SearchInts(d.stops, off) // first stop at or after off
+	start, end := 0, len(d.Match)
+	if i > 0 {
+		start = d.stops[i-1] + len(runeAt(d.Match, d.stops[i-1]))
+	}
+	if i < len(d.stops) {
+		end = d.stops[i]
+	}
+	return start, end
 }
 
 // context returns the titles of the headings off falls under, as Outline.Context does,
@@ -112,24 +136,6 @@ func dedupe(fs []Fact) []Fact {
 		out = append(out, f)
 	}
 	return out
-}
-
-// sentenceBounds returns the byte offsets of the sentence around off: after the last
-// 。！？ or line break before off, up to the next one.
-func sentenceBounds(text string, off int) (int, int) {
-	start := strings.LastIndexAny(text[:off], "。！？!?\n")
-	if start < 0 {
-		start = 0
-	} else {
-		start += len(runeAt(text, start))
-	}
-	end := strings.IndexAny(text[off:], "。！？!?\n")
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
-	}
-	return start, end
 }
 
 // runeAt returns the rune at byte offset i of s as a string.

@@ -183,7 +183,7 @@ func moneyFacts(d *Doc) []Fact {
 			continue
 		}
 		a := amount{num: n, fen: fen, unit: unit.Fen(), bare: bare}
-		sStart, _ := sentenceBounds(d.Match, n.Start)
+		sStart, _ := d.sentence(n.Start)
 		a.sentStart = sStart
 		cStart := sStart
 		if prevEnd > cStart {
