@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -10,7 +11,7 @@ import (
 var compositionTopic = regexp.MustCompile(`单位构成|机构设置|内设机构|部门构成|单位组成|机构情况|组织机构|机构及人员|基本情况|部门概况|单位概况|职能职责|主要职责|主要职能|机构与人员`)
 
 // officeDuty is a line that begins with an office and its duties: 综合管理科(行政许可服务科):负责…
-var officeDuty = regexp.MustCompile(`(?m)^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20}[)）])?[：:](?:主要)?(?:负责|承担|主管|协助|组织|统筹)`)
+var officeDuty = regexp.MustCompile(`^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20}[)）])?[：:](?:主要)?(?:负责|承担|主管|协助|组织|统筹)`)
 
 // officeName is the name of an internal office: 综合科, 办公室, 财务股.
 var officeName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|部|组|办|队)$`)
@@ -64,7 +65,7 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
-	for _, m := range linesMatching(d.Match, listIntro, hasListIntro) {
+	for _, m := range listIntros(d.Match) {
 		intro := d.Match[m[2]:m[3]]
 		if r, _ := utf8.DecodeRuneInString(d.Match[m[1]:]); strings.HasSuffix(intro, "设") && strings.ContainsRune("施计置立定备想法", r) {
 			continue // 设施, 设计, 设置: not 设 introducing offices
@@ -304,25 +305,75 @@ func hasDuty(l string) bool {
 	return strings.ContainsAny(l, "：:") && containsAny(l, "负责", "承担", "主管", "协助", "组织", "统筹")
 }
 
-// hasListIntro reports whether a line can match listIntro: it names 下属, 所属, 分别, or
-// has a 设 that is no part of 建设, 设施, 设置 and their like (most lines with 设 say 建设).
-func hasListIntro(l string) bool {
-	if containsAny(l, "下属", "所属", "分别") {
-		return true
-	}
-	for i := 0; ; {
-		j := strings.Index(l[i:], "设")
-		if j < 0 {
-			return false
+// listIntros returns listIntro's submatch indexes in text. The regexp begins with an
+// alternation, which Go's regexp cannot skip ahead with, so it runs only on a short window
+// around each word that can introduce a list: 下属, 所属, 分别, and a 设 that is no part of
+// 建设, 设施, 设置 and their like (most 设 in these texts are 建设).
+func listIntros(text string) [][]int {
+	var out [][]int
+	last := -1 // start of the last match, to keep each once
+	for _, word := range []string{"设", "属", "分别"} {
+		for i := 0; ; {
+			j := strings.Index(text[i:], word)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(word)
+			before, _ := utf8.DecodeLastRuneInString(text[:j])
+			after, _ := utf8.DecodeRuneInString(text[i:])
+			switch word {
+			case "设":
+				if strings.ContainsRune("建开增假预铺架敷", before) || strings.ContainsRune("施计置立定备想法", after) {
+					continue
+				}
+			case "属":
+				if before != '下' && before != '所' {
+					continue
+				}
+			}
+			// back far enough for the words before the keyword that the regexp reads
+			// (内设, 下属; 事业单位2个，分别), and no further, so the leftmost match is this one
+			back := 3
+			if word == "分别" {
+				back = 36
+			}
+			lo, hi := window(text, j, back, 72)
+			m := listIntro.FindStringSubmatchIndex(text[lo:hi])
+			if m == nil {
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += lo
+				}
+			}
+			if m[0] > j || m[1] < j || m[0] == last {
+				continue // a match elsewhere in the window is found from its own word
+			}
+			last = m[0]
+			out = append(out, m)
 		}
-		j += i
-		i = j + len("设")
-		before, _ := utf8.DecodeLastRuneInString(l[:j])
-		after, _ := utf8.DecodeRuneInString(l[i:])
-		if !strings.ContainsRune("建开增假预铺架敷", before) && !strings.ContainsRune("施计置立定备想法", after) {
-			return true
-		}
 	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// window returns the bounds of the text around off, back at most before bytes and on at
+// most after bytes, within off's line and on rune boundaries.
+func window(text string, off, before, after int) (int, int) {
+	lo := max(off-before, strings.LastIndexByte(text[:off], '\n')+1)
+	for lo < off && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	hi := min(off+after, len(text))
+	if nl := strings.IndexByte(text[off:hi], '\n'); nl >= 0 {
+		hi = off + nl
+	}
+	for hi < len(text) && hi > off && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	return lo, hi
 }
 
 func containsAny(s string, words ...string) bool {
