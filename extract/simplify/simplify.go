@@ -13,18 +13,28 @@ import (
 //go:embed t2s.txt
 var table string
 
-// mapping is the table as a map, built once; it is never changed.
+// The table covers the CJK blocks from U+3400 to U+FAFF; every pair in t2s.txt lies there.
+const (
+	first = 0x3400
+	last  = 0xFB00
+)
+
+// mapping holds the simplified form of each rune of the range, or 0 where the rune
+// stays: an array index is cheaper than a map lookup for every character of a
+// document. It is built once and never changed.
 var mapping = parse(table)
 
-func parse(t string) map[rune]rune {
-	m := make(map[rune]rune, 3000)
+func parse(t string) []rune {
+	m := make([]rune, last-first)
 	for _, line := range strings.Split(t, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		a, n := utf8.DecodeRuneInString(line)
 		b, _ := utf8.DecodeRuneInString(line[n:])
-		m[a] = b
+		if a >= first && a < last {
+			m[a-first] = b
+		}
 	}
 	return m
 }
@@ -34,10 +44,10 @@ func parse(t string) map[rune]rune {
 func String(s string) string {
 	var b []byte
 	for i, r := range s {
-		if r < 0x3400 {
+		if r < first || r >= last {
 			continue
 		}
-		if t, ok := mapping[r]; ok {
+		if t := mapping[r-first]; t != 0 {
 			if b == nil {
 				b = []byte(s)
 			}

@@ -1,6 +1,9 @@
 package simplify
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestString(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -27,5 +30,24 @@ func BenchmarkString(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for i := 0; i < b.N; i++ {
 		String(s)
+	}
+}
+
+// TestTable checks that every pair of t2s.txt is applied, so that no pair falls outside
+// the range the lookup array covers.
+func TestTable(t *testing.T) {
+	n := 0
+	for _, line := range strings.Split(table, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		r := []rune(line)
+		if got := String(string(r[0])); got != string(r[1]) {
+			t.Errorf("String(%q) = %q, want %q", string(r[0]), got, string(r[1]))
+		}
+		n++
+	}
+	if n < 2000 {
+		t.Errorf("only %d pairs in the table", n)
 	}
 }
