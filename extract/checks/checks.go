@@ -178,22 +178,29 @@ func sumParts(members [][]int, fs []facts.Fact) int64 {
 // holds reports whether the parts add up to the total within the rounding their stated
 // digits allow.
 func holds(members [][]int, fs []facts.Fact) bool {
-	var all []facts.Fact
+	n, step := 0, int64(0)
 	for _, m := range members {
 		for _, i := range m {
-			all = append(all, fs[i])
+			n++
+			step = finer(step, fs[i].Step)
 		}
 	}
-	return abs(sumParts(members, fs)-fs[members[0][0]].Fen) <= tolerance(len(all), all...)
+	return abs(sumParts(members, fs)-fs[members[0][0]].Fen) <= int64(n)*step/2
+}
+
+// finer returns the finer of two rounding steps, 0 meaning none stated.
+func finer(a, b int64) int64 {
+	if b > 0 && (a == 0 || b < a) {
+		return b
+	}
+	return a
 }
 
 // tolerance is the rounding n figures may carry: half the finest step stated, n times.
 func tolerance(n int, fs ...facts.Fact) int64 {
 	step := int64(0)
 	for _, f := range fs {
-		if f.Step > 0 && (step == 0 || f.Step < step) {
-			step = f.Step
-		}
+		step = finer(step, f.Step)
 	}
 	return int64(n) * step / 2
 }
