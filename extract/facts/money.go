@@ -219,13 +219,13 @@ func moneyFacts(d *Doc) []Fact {
 		if otherBase.MatchString(a.label) {
 			continue
 		}
-		if bareVerb.MatchString(a.label) {
+		if len(a.label) <= len("增加了") && bareVerb.MatchString(a.label) {
 			// 与上年相比，增加58.21万元: the comparison stands in the clause before.
 			if prev := prevClause(d.Match, sStart, cStart); comparedRe.MatchString(prev) {
 				a.label = cleanLabel(prev) + a.label
 			}
 		}
-		if m := changeRe.FindStringSubmatchIndex(a.label); m != nil {
+		if m := changeOf(a.label); m != nil {
 			subject := a.label[:m[0]]
 			verb := a.label[m[2]:m[3]]
 			base := ""
@@ -253,7 +253,7 @@ func moneyFacts(d *Doc) []Fact {
 			}
 			continue
 		}
-		if d.Header.Year != 0 && otherYear(leadYear(d.Match[sStart:n.Start])+a.label, d.Header.Year) {
+		if d.Header.Year != 0 && strings.Contains(d.Match[sStart:n.Start], "年") && otherYear(leadYear(d.Match[sStart:n.Start])+a.label, d.Header.Year) {
 			lastKey = ""
 			continue
 		}
@@ -290,7 +290,7 @@ func moneyFacts(d *Doc) []Fact {
 		}
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: rule})
 		// A、B均为X: the items listed before share the figure.
-		if sharedFigure.MatchString(a.label) {
+		if (strings.Contains(a.label, "均") || strings.Contains(a.label, "都")) && sharedFigure.MatchString(a.label) {
 			for _, k := range sharedKeys(d, sStart, cStart, a) {
 				fs = append(fs, Fact{Key: k, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "shared"})
 			}
@@ -500,7 +500,22 @@ var headlineLabel = regexp.MustCompile(who + `(?:总)?(?:收入|支出)(?:总预
 var genericLabel = regexp.MustCompile(`^` + filler)
 
 // partOf reports whether the sentence before a clause has begun listing parts.
-func partOf(before string) bool { return breakdown.MatchString(before) }
+func partOf(before string) bool {
+	return (strings.Contains(before, "其中") || strings.Contains(before, "包括") || strings.Contains(before, "分别为") ||
+		strings.Contains(before, "具体为") || strings.Contains(before, "中")) && breakdown.MatchString(before)
+}
+
+// changeVerbs holds the first rune of every verb changeRe ends with.
+const changeVerbs = "增减下上降多少节"
+
+// changeOf returns changeRe's submatch indexes in label, or nil; most labels hold none
+// of its verbs and skip the regexp.
+func changeOf(label string) []int {
+	if !strings.ContainsAny(label, changeVerbs) {
+		return nil
+	}
+	return changeRe.FindStringSubmatchIndex(label)
+}
 
 // pairedRe ends the words before totals stated for both sides at once:
 // 收、支总计各是4125.49,4143.91万元; 收、支总计各1234.56万元; 收、支总计各减少A,B万元.
@@ -513,6 +528,9 @@ func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
 	used := map[int]bool{}
 	for i, n := range d.Numbers {
 		lineStart := strings.LastIndexByte(d.Match[:n.Start], '\n') + 1
+		if !strings.Contains(d.Match[lineStart:n.Start], "各") {
+			continue // every form pairedRe reads says 各
+		}
 		m := pairedRe.FindStringSubmatchIndex(d.Match[lineStart:n.Start])
 		if m == nil || n.Ordinal || n.Measure != "" {
 			continue
@@ -565,8 +583,10 @@ func cleanLabel(raw string) string {
 		l = strings.TrimSpace(l[i+len(runeAt(l, i)):])
 		l = strings.TrimSpace(l[len(labelLead.FindString(l)):])
 	}
-	if m := trailingParen.FindStringIndex(l); m != nil && m[0] > 0 {
-		l = l[:m[0]]
+	if strings.HasSuffix(l, "）") || strings.HasSuffix(l, ")") {
+		if m := trailingParen.FindStringIndex(l); m != nil && m[0] > 0 {
+			l = l[:m[0]]
+		}
 	}
 	return l
 }
