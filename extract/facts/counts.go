@@ -112,13 +112,9 @@ func countFacts(d *Doc) []Fact {
 			continue
 		}
 		after := d.Match[n.End:]
-		topic := d.Match[sStart:n.Start] + " / " + d.context(n.Start)
-		whole := d.Match[sStart:sEnd]
+		topic := "" // built when a rule that needs it matches
 		for _, r := range compiledCountRules {
 			if !strings.Contains(r.Measures, n.Measure) {
-				continue
-			}
-			if r.topic != nil && !r.topic.MatchString(topic) && !(r.Around && r.topic.MatchString(whole)) {
 				continue
 			}
 			hit := r.label != nil && (r.Needs == "" || strings.Contains(label, r.Needs)) && r.label.MatchString(label)
@@ -126,6 +122,12 @@ func countFacts(d *Doc) []Fact {
 				if m := r.after.FindString(after); !countNoLabel.MatchString(m) {
 					hit = true
 				}
+			}
+			if hit && r.topic != nil {
+				if topic == "" {
+					topic = d.Match[sStart:n.Start] + " / " + d.context(n.Start)
+				}
+				hit = r.topic.MatchString(topic) || r.Around && r.topic.MatchString(d.Match[sStart:sEnd])
 			}
 			if hit {
 				fs = append(fs, Fact{Key: r.Key, Type: Integer, Int: v, Approx: n.Approx, Start: n.Start, End: n.End, Rule: r.Label + r.After})

@@ -30,19 +30,15 @@ var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
-	memo := map[int]bool{} // whether a heading's title names a composition section, by its start
+	memo := map[string]bool{} // whether a heading path names a composition section
 	inComposition := func(d *Doc, off int) bool {
-		for _, h := range d.Outline.At(off) {
-			v, ok := memo[h.Start]
-			if !ok {
-				v = compositionTopic.MatchString(h.Title)
-				memo[h.Start] = v
-			}
-			if v {
-				return true
-			}
+		c := d.context(off)
+		v, ok := memo[c]
+		if !ok {
+			v = compositionTopic.MatchString(c)
+			memo[c] = v
 		}
-		return false
+		return v
 	}
 	var depts, subs []Fact
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
