@@ -7,8 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// compositionTopic names the sections that describe a body's composition.
-var compositionTopic = regexp.MustCompile(`单位构成|机构设置|内设机构|部门构成|单位组成|机构情况|组织机构|机构及人员|基本情况|部门概况|单位概况|职能职责|主要职责|主要职能|机构与人员`)
+// compositionWords name the sections that describe a body's composition.
+var compositionWords = []string{"单位构成", "机构设置", "内设机构", "部门构成", "单位组成", "机构情况", "组织机构", "机构及人员",
+	"基本情况", "部门概况", "单位概况", "职能职责", "主要职责", "主要职能", "机构与人员"}
+
+// compositionTopic reports whether a heading's title, or a path of titles, names a
+// composition section. (Plain word tests: a regexp alternation of them costs far more.)
+func compositionTopic(s string) bool {
+	for _, w := range compositionWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // officeDuty is a line that begins with an office and its duties: 综合管理科(行政许可服务科):负责…
 var officeDuty = regexp.MustCompile(`^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20}[)）])?[：:](?:主要)?(?:负责|承担|主管|协助|组织|统筹)`)
@@ -35,7 +47,7 @@ func orgFacts(d *Doc) []Fact {
 		c := d.context(off)
 		v, ok := memo[c]
 		if !ok {
-			v = compositionTopic.MatchString(c)
+			v = compositionTopic(c)
 			memo[c] = v
 		}
 		return v
@@ -43,7 +55,7 @@ func orgFacts(d *Doc) []Fact {
 	var depts, subs []Fact
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
 	for _, h := range d.Outline.Headings {
-		if h.Marker == "" || !inComposition(d, h.Start) {
+		if h.Marker == "" || !officeName.MatchString(h.Title) && !strings.ContainsAny(h.Title, "（(") && !unitName.MatchString(h.Title) || !inComposition(d, h.Start) {
 			continue
 		}
 		name, paren := splitParen(h.Title)
@@ -118,7 +130,7 @@ var bracketUnit = regexp.MustCompile(`事业单位(?:\d+个|[一二两三四五�
 
 func inComposition(d *Doc, off int) bool {
 	for _, h := range d.Outline.At(off) {
-		if compositionTopic.MatchString(h.Title) {
+		if compositionTopic(h.Title) {
 			return true
 		}
 	}
