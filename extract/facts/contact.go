@@ -8,8 +8,19 @@ import (
 	"github.com/cnbudget/cnbudget/extract/terms"
 )
 
-// contactLine holds the words that introduce a contact: 联系人：李海燕 联系方式：023-51522382.
-var contactLine = regexp.MustCompile(`联系人|联系电话|联系方式|咨询电话|监督电话|联系部门`)
+// contactWords introduce a contact: 联系人：李海燕 联系方式：023-51522382.
+var contactWords = []string{"联系人", "联系电话", "联系方式", "咨询电话", "监督电话", "联系部门"}
+
+// contactAt returns the offset of the first contact word in line, or -1.
+func contactAt(line string) int {
+	at := -1
+	for _, w := range contactWords {
+		if i := strings.Index(line, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
 
 // siteFooter marks a web site's footer line, whose phone is the site's, not the disclosure's.
 var siteFooter = regexp.MustCompile(`ICP|备案|版权|Copyright|copyright|©|网站|主办|承办|技术支持|运维|网站标识码`)
@@ -30,19 +41,19 @@ func contactFacts(d *Doc) []Fact {
 			end += start
 		}
 		line := d.Match[start:end]
-		// every word of contactLine holds 联系 or 电话: most lines hold neither
+		// every contact word holds 联系 or 电话: most lines hold neither
 		if !strings.Contains(line, "联系") && !strings.Contains(line, "电话") {
 			start = end + 1
 			continue
 		}
-		if loc := contactLine.FindStringIndex(line); loc != nil && !siteFooter.MatchString(line) {
+		if at := contactAt(line); at >= 0 && !siteFooter.MatchString(line) {
 			for _, m := range contactName.FindAllStringSubmatchIndex(line, -1) {
 				if name := personAt(line[m[2]:]); name != "" {
 					fs = append(fs, Fact{Key: "contact.name", Type: String, Text: name, Start: start + m[2], End: start + m[2] + len(name), Rule: "contact"})
 				}
 			}
-			for _, m := range phone.FindAllStringIndex(line[loc[0]:], -1) {
-				s, e := start+loc[0]+m[0], start+loc[0]+m[1]
+			for _, m := range phone.FindAllStringIndex(line[at:], -1) {
+				s, e := start+at+m[0], start+at+m[1]
 				// a phone stands alone: not part of a longer figure
 				if s > 0 && isASCIIDigit(d.Match[s-1]) || e < len(d.Match) && isASCIIDigit(d.Match[e]) {
 					continue

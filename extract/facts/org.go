@@ -55,7 +55,8 @@ func orgFacts(d *Doc) []Fact {
 	var depts, subs []Fact
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
 	for _, h := range d.Outline.Headings {
-		if h.Marker == "" || !officeName.MatchString(h.Title) && !strings.ContainsAny(h.Title, "（(") && !unitName.MatchString(h.Title) || !inComposition(d, h.Start) {
+		if h.Marker == "" || len(h.Title) > 3*40 ||
+			!officeName.MatchString(h.Title) && !strings.ContainsAny(h.Title, "（(") && !unitName.MatchString(h.Title) || !inComposition(d, h.Start) {
 			continue
 		}
 		name, paren := splitParen(h.Title)
@@ -308,9 +309,22 @@ func linesMatching(text string, re *regexp.Regexp, keep func(string) bool) [][]i
 	return out
 }
 
-// hasDuty reports whether a line can match officeDuty.
+// hasDuty reports whether a line can match officeDuty: a colon near its start (after a
+// name of at most 12 characters and a short bracket) and a duty verb right after it.
 func hasDuty(l string) bool {
-	return strings.ContainsAny(l, "：:") && containsAny(l, "负责", "承担", "主管", "协助", "组织", "统筹")
+	head := l[:min(len(l), 3*(12+22)+1)]
+	i := strings.IndexAny(head, "：:")
+	if i < 0 {
+		return false
+	}
+	rest := l[i+len(runeAt(l, i)):]
+	rest = strings.TrimPrefix(rest, "主要")
+	for _, v := range []string{"负责", "承担", "主管", "协助", "组织", "统筹"} {
+		if strings.HasPrefix(rest, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // listIntros returns listIntro's submatch indexes in text. The regexp begins with an
@@ -382,13 +396,4 @@ func window(text string, off, before, after int) (int, int) {
 		hi--
 	}
 	return lo, hi
-}
-
-func containsAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
