@@ -78,7 +78,7 @@ func NewDoc(text string) *Doc {
 // Extract returns the facts the text of d states, in document order, with no two
 // facts for a key that holds one value.
 func Extract(d *Doc) []Fact {
-	var fs []Fact
+	fs := make([]Fact, 0, 16+len(d.Numbers)/2) // about one fact for every other figure
 	fs = append(fs, d.Header.facts()...)
 	fs = append(fs, moneyFacts(d)...)
 	fs = append(fs, tableFacts(d)...)
@@ -116,13 +116,13 @@ var listKeys = map[string]bool{
 // A fact read from a table yields to the same key stated in a sentence.
 func dedupe(fs []Fact) []Fact {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
-	inSentence := map[string]bool{}
+	inSentence := make(map[string]bool, len(fs))
 	for _, f := range fs {
 		if f.Rule != tableRule {
 			inSentence[f.Key] = true
 		}
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(fs))
 	out := fs[:0]
 	for _, f := range fs {
 		id := f.Key
