@@ -53,6 +53,14 @@ func findHeader(text string) Header {
 		line := text[start:end]
 		t := strings.TrimSpace(line)
 		tStart := start + strings.Index(line, t)
+		if t != "" && strings.Contains(t, "|") && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) {
+			// A page's metadata table: 标题 | 某某小学2024年单位预算情况说明 |
+			for _, c := range cellSpans(text, tStart, tStart+len(t)) {
+				if utf8.RuneCountInString(text[c.start:c.end]) <= 80 && h.title(text, []span{c}) {
+					return h
+				}
+			}
+		}
 		if t != "" && utf8.RuneCountInString(t) <= 80 && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) {
 			if h.title(text, []span{{tStart, tStart + len(t)}}) {
 				return h
@@ -79,6 +87,25 @@ func findHeader(text string) Header {
 
 // span is a part of the text.
 type span struct{ start, end int }
+
+// cellSpans returns the trimmed cells of the table row text[start:end].
+func cellSpans(text string, start, end int) []span {
+	var out []span
+	for cs := start; cs <= end; {
+		ce := strings.IndexByte(text[cs:end], '|')
+		if ce < 0 {
+			ce = end
+		} else {
+			ce += cs
+		}
+		s, e := trimSpan(text, cs, ce)
+		if s < e {
+			out = append(out, span{s, e})
+		}
+		cs = ce + 1
+	}
+	return out
+}
 
 // title matches the title patterns against the parts joined, and sets h from the first
 // that matches with each of its groups inside one part.

@@ -54,7 +54,7 @@ var moneyRules = []moneyRule{
 	{Needs: "国有资本", Key: "revenue.state_capital", Label: `国有资本经营(?:预算)?(?:财政)?(?:拨款)?(?:收入)?`},
 	{Needs: "经营收入", Key: "revenue.operating", Label: `(?:事业单位)?经营收入`},
 	{Needs: "事业收入", Key: "revenue.business", Label: `事业收入`},
-	{Needs: "其他收入", Key: "revenue.other", Label: `其他收入`},
+	{Needs: "其他收入", Key: "revenue.other", Label: `其他收入(?:资金)?`},
 	{Needs: "结", Key: "revenue.carryover", Label: `(?:上年|上年度|年初)(?:结转(?:和|及)?(?:结余)?|结余)(?:资金|收入)?`},
 	{Needs: "拨款", Key: "revenue.appropriation", Label: `财政拨款(?:收入)?`, Part: 1},
 
@@ -236,6 +236,10 @@ func moneyFacts(d *Doc) []Fact {
 			}
 			if base == "" {
 				base = lastKey
+			}
+			if base == "" {
+				// 较2023年增加40.17万元 under （一）收入预算: the heading names the subject.
+				base = headingSubject(d, n.Start)
 			}
 			if verb == "减少" || verb == "下降" || verb == "降低" || verb == "少" || verb == "节约" || verb == "节省" {
 				fen = -fen
@@ -596,6 +600,28 @@ var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收(?:入)?、?支(?:出)?
 
 // actualOf labels the actual figure beside a budget one: 支出决算为, 决算数, 实际支出.
 var actualOf = regexp.MustCompile(`^(?:支出)?(?:决算|实际)(?:支出)?(?:数)?` + filler)
+
+// headingSubjects map the title of the innermost heading to the total a change with no
+// subject of its own is about.
+var headingSubjects = []struct{ prefix, key string }{
+	{"收入", "revenue.total"}, {"支出", "expenditure.total"}, {"“三公”", "sanggong.total"}, {"三公", "sanggong.total"},
+	{"机关运行经费", "operating_expenses"},
+}
+
+// headingSubject returns the total that the innermost heading over off is about, or "".
+func headingSubject(d *Doc, off int) string {
+	path := d.Outline.At(off)
+	if len(path) == 0 {
+		return ""
+	}
+	title := path[len(path)-1].Title
+	for _, s := range headingSubjects {
+		if strings.HasPrefix(title, s.prefix) {
+			return s.key
+		}
+	}
+	return ""
+}
 
 // bothKey stands for revenue and expenditure together as the subject of a change.
 const bothKey = "revenue+expenditure"
