@@ -71,7 +71,8 @@ func tableRegions(d *Doc) [][]cell {
 				for ni < len(d.Numbers) && d.Numbers[ni].Start < s {
 					ni++
 				}
-				if ni < len(d.Numbers) && d.Numbers[ni].Start == s && d.Numbers[ni].End >= e-1 {
+				// a figure cell holds one plain figure: 2024年度 or 45.5% is a heading or a ratio
+				if ni < len(d.Numbers) && d.Numbers[ni].Start == s && d.Numbers[ni].End >= e-1 && d.Numbers[ni].Measure == "" {
 					c.num = ni
 				}
 				cur = append(cur, c)
@@ -122,7 +123,7 @@ func cellLines(d *Doc) [][]cell {
 			for ni < len(d.Numbers) && d.Numbers[ni].Start < s {
 				ni++
 			}
-			if ni < len(d.Numbers) && d.Numbers[ni].Start == s && d.Numbers[ni].End >= e {
+			if ni < len(d.Numbers) && d.Numbers[ni].Start == s && d.Numbers[ni].End >= e && d.Numbers[ni].Measure == "" {
 				c.num = ni
 				figures++
 			}
