@@ -35,7 +35,7 @@ var countRules = []countRule{
 	{Key: "staff.admin.actual", Label: `实有(?:在职)?行政(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.worker.actual", Label: `实有(?:在职)?工勤(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.institution.actual", Label: `实有(?:在职)?事业(?:人员|人数)?`, Measures: "名人"},
-	{Key: "staff.total.actual", Label: `^(?:年末|现|目前)?(?:本|全|现)?(?:单位|部门|局|院|委|中心)?(?:在职|在编)*(?:实有|现有|在职)(?:在职|在编)*(?:人员|人数|教职工|职工)(?:总数|总计)?`, Measures: "名人"},
+	{Key: "staff.total.actual", Label: `^(?:年末|现|目前)?(?:本|全|现)?(?:单位|部门|局|院|委|中心)?(?:在职|在编)*(?:实有|现有|在职|实际)(?:在职|在编|正式)*(?:人员|人数|教职工|职工)(?:总数|总计)?`, Measures: "名人"},
 	// The breakdown of the people in post: 实有在职人员58人，其中行政人员14人、事业人员44人.
 	{Key: "staff.sanggong.actual", Label: `^参公(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Key: "staff.admin.actual", Label: `^行政(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},

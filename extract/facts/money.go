@@ -90,13 +90,14 @@ const who = `^(?:\p{Han}{0,16}?(?:19|20)\d{2}年度?)?(?:本部门|本单位|本
 
 // changeKeys maps a key to the key of its change against the previous year.
 var changeKeys = map[string]string{
-	"revenue.total":       "revenue.change",
-	"revenue.this_year":   "revenue.change",
-	"expenditure.total":   "expenditure.change",
-	"expenditure.basic":   "expenditure.basic_change",
-	"expenditure.project": "expenditure.project_change",
-	"sanggong.total":      "sanggong.change",
-	"operating_expenses":  "operating_expenses_change",
+	"revenue.total":         "revenue.change",
+	"revenue.this_year":     "revenue.change",
+	"expenditure.this_year": "expenditure.change",
+	"expenditure.total":     "expenditure.change",
+	"expenditure.basic":     "expenditure.basic_change",
+	"expenditure.project":   "expenditure.project_change",
+	"sanggong.total":        "sanggong.change",
+	"operating_expenses":    "operating_expenses_change",
 }
 
 // filler may stand between a label's words and its figure.
@@ -199,7 +200,7 @@ func moneyFacts(d *Doc) []Fact {
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = cleanLabel(raw)
 		before := d.Match[sStart:cStart]
-		a.part = partOf(before) || strings.HasPrefix(raw, "其中") ||
+		a.part = partOf(before) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
 			colonBreakdown.MatchString(before) && !genericLabel.MatchString(a.label) && !headlineLabel.MatchString(a.label)
 		a.topic = before + " / " + d.context(n.Start)
 		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
@@ -493,6 +494,24 @@ func declaredUnit(scopes []declScope, off int) numbers.Unit {
 
 // breakdown introduces the parts of a total: 其中：…, 收入包括：…
 var breakdown = regexp.MustCompile(`其中|包括[：:]|分别为|具体为|中[：:]`)
+
+// listedBelow reports whether the line at lineStart is a numbered item of a list that
+// a line shortly before announced as the parts (收入具体情况如下。 1.一般公共预算…).
+func listedBelow(text string, lineStart int) bool {
+	if lineStart == 0 || text[lineStart-1] != '\n' || !numbered.MatchString(text[lineStart:min(len(text), lineStart+12)]) {
+		return false
+	}
+	back := text[max(0, lineStart-400):lineStart]
+	i := strings.LastIndex(back, "如下")
+	if i < 0 {
+		return false
+	}
+	// no heading of a higher level between: the announcement governs this list
+	return !strings.ContainsAny(back[i:], "（(一二三四五六七八九十")
+}
+
+// numbered begins an item numbered 1. 1、 (1) （1）.
+var numbered = regexp.MustCompile(`^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])`)
 
 // colonBreakdown ends a heading word whose colon opens a list of parts: （一）收入预算：…
 var colonBreakdown = regexp.MustCompile(`(?:收入|支出)(?:预算|决算)?(?:情况)?[：:]$`)
