@@ -9,7 +9,7 @@ import (
 )
 
 // contactWords introduce a contact: 联系人：李海燕 联系方式：023-51522382.
-var contactWords = []string{"联系人", "联系电话", "联系方式", "咨询电话", "监督电话", "联系部门"}
+var contactWords = []string{"联系人", "联系电话", "联系方式", "咨询电话", "联系部门"}
 
 // contactAt returns the offset of the first contact word in line, or -1.
 func contactAt(line string) int {
@@ -56,6 +56,10 @@ func contactFacts(d *Doc) []Fact {
 				s, e := start+at+m[0], start+at+m[1]
 				// a phone stands alone: not part of a longer figure
 				if s > 0 && isASCIIDigit(d.Match[s-1]) || e < len(d.Match) && isASCIIDigit(d.Match[e]) {
+					continue
+				}
+				// a hotline for complaints is no contact for the disclosure
+				if w := d.Match[max(start, s-18):s]; strings.Contains(w, "监督") || strings.Contains(w, "举报") || strings.Contains(w, "投诉") {
 					continue
 				}
 				fs = append(fs, Fact{Key: "contact.phone", Type: String, Text: d.Match[s:e], Start: s, End: e, Rule: "contact"})
