@@ -71,6 +71,7 @@ var moneyRules = []moneyRule{
 	{Needs: "支出", Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）]|类科目|类)?`},
 
 	{Needs: "政府采购", Key: "procurement.total", Label: `政府采购(?:预算|支出)?(?:总额|合计)?(?:金额)?`},
+	{Needs: "金额", Key: "procurement.total", Label: `^(?:采购)?(?:预算|支出)?(?:总金额|金额)`, Topic: `采购`, NoTopic: `中小企业|货物|工程|服务`},
 	{Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
 
 	// Headline totals, by their own words or by the topic of their sentence.

@@ -31,6 +31,9 @@ var officeName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|
 // unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
 var unitName = regexp.MustCompile(`^\p{Han}{3,20}(?:馆|中心|站|所|院|队|校|学校|园|场|处|局|会|社|台|厂)$`)
 
+// innerName is the name of anything a body sets up inside itself (内设办公室、植保站).
+var innerName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|部|组|办|队|站|所|中心|馆)$`)
+
 // anyName is an office's or a unit's name.
 var anyName = regexp.MustCompile(officeName.String() + "|" + unitName.String())
 
@@ -92,8 +95,10 @@ func orgFacts(d *Doc) []Fact {
 		}
 		m[1] = begin
 		if inner {
-			// 设 alone is a common verb: only a list of two or more offices counts.
-			items := listItems(d.Match, m[1], end, officeName)
+			// 设 alone is a common verb: only a list of two or more offices counts. What
+			// a body sets up inside itself are its offices, whatever they are called
+			// (植保站, 土肥站).
+			items := listItems(d.Match, m[1], end, innerName)
 			if len(items) < 2 && !strings.Contains(intro, "内设") {
 				continue
 			}
