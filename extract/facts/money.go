@@ -203,6 +203,11 @@ func moneyFacts(d *Doc) []Fact {
 		before := d.Match[sStart:cStart]
 		a.part = partOf(before) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
 			colonBreakdown.MatchString(before) && !genericLabel.MatchString(a.label) && !headlineLabel.MatchString(a.label)
+		if a.part && headlineLabel.MatchString(a.label) && strings.ContainsAny(before[max(0, strings.LastIndex(before, "其中")):], "；;") {
+			// 收入预算X万元，其中…；支出预算Y万元: a semicolon ends the breakdown, and a
+			// headline total begins the next part of the sentence.
+			a.part = false
+		}
 		a.topic = before + " / " + d.context(n.Start)
 		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it; the quote still
