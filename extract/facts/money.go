@@ -36,7 +36,7 @@ const functionClasses = `一般公共服务支出|外交支出|国防支出|公�
 // moneyRules is the table of amount rules. A new phrasing is a new line.
 var moneyRules = []moneyRule{
 	// The "three public" expenses: their item names say what they are.
-	{Needs: "出国", Key: "sanggong.outbound", Label: `因公出国[（(]境[)）](?:经)?费(?:用)?(?:支出)?`},
+	{Needs: "出国", Key: "sanggong.outbound", Label: `因公出国[（(]境[)）](?:经)?(?:费)?(?:用)?(?:支出)?`},
 	{Needs: "购置及运行", Key: "sanggong.vehicle", Label: `公务用车购置及运行(?:维护|维修)?费(?:用)?(?:支出)?`},
 	{Needs: "购置", Key: "sanggong.vehicle_purchase", Label: `公务用车购置费?(?:用)?(?:支出)?`},
 	{Needs: "运行", Key: "sanggong.vehicle_operation", Label: `公务用车运行(?:维护|维修)?费(?:用)?(?:支出)?`},
@@ -109,7 +109,7 @@ var labelLead = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]
 
 // changeRe finds a change against the previous year at the end of a label:
 // 比2022年增加, 较去年减少, 同比下降. Group 1 is the verb.
-var changeRe = regexp.MustCompile(`(?:(?:比|较|与|同比)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:预算|决算)?(?:数)?(?:相比|比较)?[，,]?(?:各|均|分别)?|同比)(增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
+var changeRe = regexp.MustCompile(`(?:(?:比|较|与|同比)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:\d+(?:\.\d+)?(?:万元|元)?)?(?:预算|决算)?(?:数)?(?:相比|比较)?[，,]?(?:各|均|分别)?|同比)(增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
 
 // otherBase finds a comparison with something other than the previous year (the
 // year's own budget): such figures are no fact of FIELDS.md.
