@@ -118,7 +118,6 @@ var otherBase = regexp.MustCompile(`(?:比|较|与)(?:年初)?(?:预算|调整�
 type compiledMoneyRule struct {
 	moneyRule
 	label, topic, noTopic *regexp.Regexp
-	kinds                 string
 }
 
 var compiledMoneyRules = compileMoneyRules(moneyRules)

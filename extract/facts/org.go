@@ -134,15 +134,6 @@ func orgFacts(d *Doc) []Fact {
 // bracketUnit names units in brackets after their count: 1个事业单位（即县科技馆）, 下属事业单位2个（即A、B）.
 var bracketUnit = regexp.MustCompile(`事业单位(?:\d+个|[一二两三四五六七八九十]+个)?[（(](?:即|为|系|包括|分别为|分别是)?([\p{Han}、和及]{2,120})[)）]`)
 
-func inComposition(d *Doc, off int) bool {
-	for _, h := range d.Outline.At(off) {
-		if compositionTopic(h.Title) {
-			return true
-		}
-	}
-	return false
-}
-
 // splitParen splits 巫溪县科技馆（属于科协下属事业单位） into the name and the bracket's text.
 func splitParen(s string) (name, paren string) {
 	i := strings.IndexAny(s, "（(")

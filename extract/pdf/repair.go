@@ -44,7 +44,6 @@ var (
 	prevEntry  = regexp.MustCompile(`/Prev\s*(\d+)`)
 	startXref  = regexp.MustCompile(`startxref\s*(\d+)`)
 	extends    = regexp.MustCompile(`/Extends\b`)
-	xrefHead   = regexp.MustCompile(`(?:^|[\r\n])xref\s+`)
 	subsection = regexp.MustCompile(`^(\d+)\s+(\d+)\s*[\r\n]`)
 	rootRef    = regexp.MustCompile(`/Root\s*(\d+)\s+(\d+)\s+R`)
 	encryptRef = regexp.MustCompile(`/Encrypt\s*(\d+)\s+(\d+)\s+R`)
@@ -240,9 +239,9 @@ func xrefSane(b []byte) bool {
 	return true
 }
 
-// xrefHeadEnds returns the ends of the matches of xrefHead in b, as
-// xrefHead.FindAllIndex would, finding the keyword with bytes.Index first: the regexp
-// has no literal prefix and would run its automaton over every byte of the file.
+// xrefHeadEnds returns the ends of the cross-reference headers in b: "xref" at the start
+// of a line and the white space after it. It finds the keyword with bytes.Index, since a
+// regexp for it has no literal to skip ahead with and would run over every byte.
 func xrefHeadEnds(b []byte) []int {
 	var ends []int
 	for i := 0; ; {

@@ -19,7 +19,7 @@ func catalogKeys(t *testing.T) []string {
 	if err != nil {
 		t.Skipf("no ../shared/FIELDS.md: %v", err)
 	}
-	cell := regexp.MustCompile("^\\| ([a-z_.A-Z/ ]+) \\|")
+	cell := regexp.MustCompile(`^\| ([a-z_.A-Z/ ]+) \|`)
 	var keys []string
 	for _, line := range strings.Split(string(b), "\n") {
 		m := cell.FindStringSubmatch(line)
