@@ -46,6 +46,16 @@ func (d *Doc) sentence(off int) (int, int) {
 	return start, end
 }
 
+// nearest returns the title of the last heading at or before off: the innermost heading
+// off falls under, or "".
+func (d *Doc) nearest(off int) string {
+	i := sort.Search(len(d.Outline.Headings), func(i int) bool { return d.Outline.Headings[i].Start > off })
+	if i == 0 {
+		return ""
+	}
+	return d.Outline.Headings[i-1].Title
+}
+
 // context returns the titles of the headings off falls under, as Outline.Context does,
 // computing each once: the rules ask it for every figure.
 func (d *Doc) context(off int) string {

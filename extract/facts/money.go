@@ -149,6 +149,7 @@ type amount struct {
 	unit      int64  // fen per unit as stated
 	label     string // the clause's words before the figure, lead removed
 	topic     string // the sentence before the clause, and the headings above
+	near      string // the sentence before the clause, and the innermost heading only
 	part      bool   // after 其中 in its sentence
 	bare      bool   // stated without a unit; the unit is the declared one
 	sentStart int
@@ -208,6 +209,7 @@ func moneyFacts(d *Doc) []Fact {
 			a.part = false
 		}
 		a.topic = before + " / " + d.context(n.Start)
+		a.near = before + " / " + d.nearest(n.Start)
 		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it; the quote still
 			// names what the sentence is about (“三公”经费支出预算为9万元，支出决算为7.42万元).
@@ -380,7 +382,13 @@ func matchMoney(a amount) (key, rule string) {
 		if !r.label.MatchString(a.label) {
 			continue
 		}
-		if r.topic != nil && !r.topic.MatchString(a.topic) && !r.topic.MatchString(a.label) {
+		topic := a.topic
+		if r.Generic {
+			// a label with no name of its own takes its meaning from what is near:
+			// 第二部分 单位预算及“三公”经费预算情况说明 over a whole part says nothing of it
+			topic = a.near
+		}
+		if r.topic != nil && !r.topic.MatchString(topic) && !r.topic.MatchString(a.label) {
 			continue
 		}
 		if r.noTopic != nil && (r.noTopic.MatchString(a.label) || r.noTopic.MatchString(a.topic)) {

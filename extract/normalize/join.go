@@ -73,8 +73,33 @@ func number(line, next string) bool {
 	case n > 1 && last == ',' && isDigit(line[n-2]) && len(next) >= 3 &&
 		isDigit(next[0]) && isDigit(next[1]) && isDigit(next[2]) && (len(next) == 3 || !isDigit(next[3])):
 		return true
+	case isDigit(line[n-1]) && isDigit(next[0]) && utf8.RuneCountInString(line) >= 15 && hasHanRune(line) && !figureOnly(next):
+		// a sentence wrapped inside a figure (支出总计5,238.6⏎4万元，…); a table's cells
+		// one per line are short, or a figure alone, and keep their breaks
+		return true
 	}
 	return false
+}
+
+// hasHanRune reports whether s holds a Chinese character.
+func hasHanRune(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			return true
+		}
+	}
+	return false
+}
+
+// figureOnly reports whether s is a figure and nothing else: digits, separators, a sign.
+func figureOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isDigit(c) && c != '.' && c != ',' && c != ' ' && c != '-' && c != '%' {
+			return false
+		}
+	}
+	return true
 }
 
 // paragraph reports whether a line break is one of a wrapped paragraph's.
@@ -89,7 +114,18 @@ func paragraph(line, next string) bool {
 	if endsSentence(line) || utf8.RuneCountInString(line) < 20 {
 		return false
 	}
+	if isDigit(line[len(line)-1]) && isTitle(next) {
+		// a page's metadata line (发布日期：2024-09-12) before the document's title
+		return false
+	}
 	return utf8.RuneCountInString(next) >= 20 || endsSentence(next) || strings.ContainsAny(next, "，,、；")
+}
+
+// isTitle reports whether line reads as a disclosure's title: a year's budget or final
+// accounts named, and no sentence punctuation.
+func isTitle(line string) bool {
+	return (strings.Contains(line, "预算") || strings.Contains(line, "决算") || strings.Contains(line, "預算") || strings.Contains(line, "決算")) &&
+		strings.Contains(line, "年") && !strings.ContainsAny(line, "，。；,;")
 }
 
 // isHeading reports whether line is a numbered heading: an item with no sentence
