@@ -17,10 +17,12 @@ import (
 
 // cell is one cell of a flattened table.
 type cell struct {
-	start, end int  // byte offsets of the trimmed cell text
-	num        int  // index into Doc.Numbers when the cell is one figure, else -1
-	line       int  // the line the cell stands on, counted within its table
-	alone      bool // the only cell of its line: the table is flattened a cell per line
+	start, end int    // byte offsets of the trimmed cell text
+	num        int    // index into Doc.Numbers when the cell is one figure, else -1
+	line       int    // the line the cell stands on, counted within its table
+	alone      bool   // the only cell of its line: the table is flattened a cell per line
+	label      string // for a label split over two cells: the two joined (rules read this)
+	name       string // and the same as written (values quote this)
 }
 
 // tableRule marks facts read from tables, for dedupe.
@@ -98,7 +100,7 @@ func cellLines(d *Doc) [][]cell {
 	var run []cell
 	figures := 0
 	flush := func() {
-		if len(run) >= 8 && figures*3 >= len(run) {
+		if len(run) >= 8 && figures*4 >= len(run) {
 			regions = append(regions, run)
 		}
 		run, figures = nil, 0
@@ -179,7 +181,16 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		// in the next cells when it is flattened a cell per line. There a label that
 		// follows other labels heads a column block (三公 tables with merged headers),
 		// unless the table numbers its rows (行次), so it gives nothing.
-		if c.alone && i > 0 && cells[i-1].num < 0 && !rowNumbers {
+		if c.alone && (i == 0 || cells[i-1].num >= 0 || rowNumbers) && i+2 < len(cells) &&
+			cells[i+1].num < 0 && cells[i+1].alone && cells[i+2].num >= 0 {
+			// a label the page broke over two lines: 一、一般公共预⏎算拨款⏎2,316.48
+			joined := d.Match[c.start:c.end] + d.Match[cells[i+1].start:cells[i+1].end]
+			if k, _ := matchMoney(amount{label: cleanLabel(joined), topic: topic, part: true, bare: true}); k != "" {
+				c.label, c.name = joined, d.Text[c.start:c.end]+d.Text[cells[i+1].start:cells[i+1].end]
+				i++
+			}
+		}
+		if c.alone && i > 0 && cells[i-1].num < 0 && !rowNumbers && c.label == "" {
 			continue
 		}
 		var figs []numbers.Number
@@ -208,6 +219,9 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 			continue
 		}
 		label := cleanLabel(d.Match[c.start:c.end])
+		if c.label != "" {
+			label = cleanLabel(c.label)
+		}
 		key := ""
 		switch label {
 		case "总计", "合计":
@@ -218,7 +232,11 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		default:
 			key, _ = matchMoney(amount{label: label, topic: topic, part: true, bare: true})
 			if key == "expenditure.function" {
-				key += "." + functionName(d, c.start, c.end)
+				if c.label != "" {
+					key += "." + splitFunctionName(c.label, c.name)
+				} else {
+					key += "." + functionName(d, c.start, c.end)
+				}
 			}
 		}
 		if key == "" || fen == 0 && strings.HasPrefix(key, "expenditure.function.") {
@@ -229,6 +247,16 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
 	}
 	return fs
+}
+
+// splitFunctionName returns the class named in a label joined from two cells, as written.
+func splitFunctionName(match, text string) string {
+	all := functionRe.FindAllStringIndex(match, -1)
+	if len(all) == 0 || len(text) != len(match) {
+		return ""
+	}
+	m := all[len(all)-1]
+	return text[m[0]:m[1]]
 }
 
 // columnHeads returns the heads of the figure columns of a table kept in rows: the
@@ -310,6 +338,9 @@ func rowCounts(d *Doc, cells []cell, cols []string) []Fact {
 			continue
 		}
 		label := cleanLabel(d.Match[c.start:c.end])
+		if c.label != "" {
+			label = cleanLabel(c.label)
+		}
 		key := ""
 		for _, r := range compiledCountRules {
 			if r.label != nil && r.topic == nil && r.label.MatchString(label) {
