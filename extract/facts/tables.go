@@ -118,7 +118,8 @@ func cellLines(d *Doc) [][]cell {
 		switch {
 		case s == e:
 			// blank lines separate cells in such pages; they do not end the table
-		case strings.Contains(line, "|") || strings.ContainsAny(line, "。，,；;") || utf8.RuneCountInString(line) > 30:
+		case strings.Contains(line, "|") || strings.ContainsAny(line, "。，；;") || strings.Contains(line, ",") && !figureLine(line) ||
+			utf8.RuneCountInString(line) > 30:
 			flush()
 		default:
 			c := cell{start: s, end: e, num: -1, line: len(run) + 1, alone: true}
@@ -181,8 +182,11 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		// in the next cells when it is flattened a cell per line. There a label that
 		// follows other labels heads a column block (三公 tables with merged headers),
 		// unless the table numbers its rows (行次), so it gives nothing.
-		if c.alone && (i == 0 || cells[i-1].num >= 0 || rowNumbers) && i+2 < len(cells) &&
-			cells[i+1].num < 0 && cells[i+1].alone && cells[i+2].num >= 0 {
+		// After a run of labels, only a row whose figures are few is a row: a long run of
+		// figures after labels belongs to a block of column heads.
+		rowStart := i == 0 || cells[i-1].num >= 0 || rowNumbers
+		if c.alone && i+2 < len(cells) && cells[i+1].num < 0 && cells[i+1].alone && cells[i+2].num >= 0 &&
+			(rowStart || figureRun(cells, i+2) <= 2) {
 			// a label the page broke over two lines: 一、一般公共预⏎算拨款⏎2,316.48
 			joined := d.Match[c.start:c.end] + d.Match[cells[i+1].start:cells[i+1].end]
 			if k, _ := matchMoney(amount{label: cleanLabel(joined), topic: topic, part: true, bare: true}); k != "" {
@@ -190,7 +194,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 				i++
 			}
 		}
-		if c.alone && i > 0 && cells[i-1].num < 0 && !rowNumbers && c.label == "" {
+		if c.alone && !rowStart && c.label == "" && figureRun(cells, i+1) > 2 {
 			continue
 		}
 		var figs []numbers.Number
@@ -247,6 +251,25 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
 	}
 	return fs
+}
+
+// figureLine reports whether line is one figure: digits, separators, a sign.
+func figureLine(line string) bool {
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; !('0' <= c && c <= '9') && c != '.' && c != ',' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// figureRun returns how many figure cells follow one another from cells[i].
+func figureRun(cells []cell, i int) int {
+	n := 0
+	for ; i < len(cells) && cells[i].num >= 0; i++ {
+		n++
+	}
+	return n
 }
 
 // splitFunctionName returns the class named in a label joined from two cells, as written.
