@@ -106,6 +106,10 @@ type Server struct {
 	stopOnce sync.Once
 }
 
+// poolIdle is how long a goroutine that worked on a document waits for the next
+// before it ends.
+const poolIdle = 10 * time.Second
+
 // New returns a Server for x with opts, health reporting NOT_SERVING until Serve.
 // x should be ready (its dictionary loaded): Serve reports SERVING at once.
 func New(x Extractor, opts Options) *Server {
@@ -117,6 +121,7 @@ func New(x Extractor, opts Options) *Server {
 		workers:  opts.StreamWorkers,
 		log:      opts.Logger,
 		draining: make(chan struct{}),
+		pool:     newPool(poolIdle),
 	}
 	gopts := []grpc.ServerOption{
 		grpc.MaxRecvMsgSize(opts.MaxRecvBytes),

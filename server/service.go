@@ -29,6 +29,7 @@ type service struct {
 	workers  int           // documents in flight per stream
 	log      *slog.Logger
 	draining chan struct{} // closed when the server stops taking work
+	pool     pool          // goroutines the documents are worked on
 }
 
 var _ cnbudgetv1.ExtractorServiceServer = (*service)(nil)
@@ -218,7 +219,7 @@ func run[T any](v *service, ctx context.Context, op string, f func(context.Conte
 		err error
 	}
 	done := make(chan result, 1)
-	go func() {
+	v.pool.do(func() {
 		defer func() { <-v.slots }()
 		defer func() {
 			if p := recover(); p != nil {
@@ -228,13 +229,53 @@ func run[T any](v *service, ctx context.Context, op string, f func(context.Conte
 		}()
 		val, err := f(ctx)
 		done <- result{val, err}
-	}()
+	})
 	select {
 	case r := <-done:
 		return r.val, r.err
 	case <-ctx.Done():
 		var zero T
 		return zero, ctx.Err()
+	}
+}
+
+// pool runs functions on goroutines kept from one call to the next. An extraction needs
+// a deep stack, and a goroutine started for each call grew it from the smallest size
+// every time: 2% of the server's CPU under load, in stack copying. A kept goroutine has
+// its stack grown already. Goroutines idle for longer than idle end, so a quiet server
+// keeps none; there is never more of them than functions running at once, plus those
+// about to wait for the next.
+type pool struct {
+	jobs chan func() // unbuffered: a send succeeds only when a goroutine waits
+	idle time.Duration
+}
+
+// newPool returns a pool whose goroutines end after idle without work.
+func newPool(idle time.Duration) pool {
+	return pool{jobs: make(chan func()), idle: idle}
+}
+
+// do runs f on a waiting goroutine, or a new one if none waits. f must not panic.
+func (p pool) do(f func()) {
+	select {
+	case p.jobs <- f:
+	default:
+		go p.work(f)
+	}
+}
+
+func (p pool) work(f func()) {
+	t := time.NewTimer(p.idle)
+	defer t.Stop()
+	for {
+		f()
+		f = nil // let f's captures go while waiting
+		t.Reset(p.idle)
+		select {
+		case f = <-p.jobs:
+		case <-t.C:
+			return
+		}
 	}
 }
 
