@@ -8,6 +8,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"net/http/pprof"
 	"os"
 	"runtime"
 	"strings"
@@ -34,6 +36,7 @@ type serveConfig struct {
 	shutdownTimeout time.Duration
 	logFormat       string
 	logLevel        slog.Level
+	debugAddr       string
 }
 
 // envName is the environment variable that sets flag name: CNBUDGET_ and the name in
@@ -61,6 +64,7 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.DurationVar(&c.drainDelay, "drain-delay", 0, "on SIGINT/SIGTERM, report NOT_SERVING this long before refusing new calls")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 30*time.Second, "on SIGINT/SIGTERM, wait this long for calls in flight, then cut them off")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
+	fs.StringVar(&c.debugAddr, "debug-addr", "", "`host:port` for Go's profiles at /debug/pprof/ (off when empty; keep it off public interfaces)")
 	fs.TextVar(&c.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
@@ -151,6 +155,14 @@ func serve(ctx context.Context, c serveConfig, log *slog.Logger) error {
 		return err
 	}
 	srv := server.New(x, opts)
+	if c.debugAddr != "" {
+		stop, err := serveDebug(c.debugAddr, log)
+		if err != nil {
+			lis.Close()
+			return fmt.Errorf("debug listener: %w", err)
+		}
+		defer stop()
+	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(lis) }()
 	log.Info("listening", slog.String("addr", lis.Addr().String()),
@@ -173,3 +185,23 @@ func serve(ctx context.Context, c serveConfig, log *slog.Logger) error {
 
 // The core is what the server serves.
 var _ server.Extractor = (*extract.Extractor)(nil)
+
+// serveDebug serves Go's runtime profiles on addr under /debug/pprof/, so an operator can
+// see where a loaded server spends its time (go tool pprof http://addr/debug/pprof/profile).
+// The handlers are registered on a mux of their own, never on the gRPC port.
+func serveDebug(addr string, log *slog.Logger) (stop func(), err error) {
+	lis, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(lis)
+	log.Info("debug listening", slog.String("addr", lis.Addr().String()))
+	return func() { hs.Close() }, nil
+}
