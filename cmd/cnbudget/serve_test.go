@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -41,12 +42,18 @@ func (b *lockedBuffer) String() string {
 // listenAddr waits for the "listening" line of a JSON log and returns its address.
 func listenAddr(t *testing.T, log *lockedBuffer, exited <-chan int) string {
 	t.Helper()
+	return logAddr(t, log, exited, "listening")
+}
+
+// logAddr waits for the line msg of a JSON log and returns its address.
+func logAddr(t *testing.T, log *lockedBuffer, exited <-chan int, msg string) string {
+	t.Helper()
 	deadline := time.After(30 * time.Second)
 	for {
 		sc := bufio.NewScanner(strings.NewReader(log.String()))
 		for sc.Scan() {
 			var line struct{ Msg, Addr string }
-			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+			if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == msg {
 				return line.Addr
 			}
 		}
@@ -54,7 +61,7 @@ func listenAddr(t *testing.T, log *lockedBuffer, exited <-chan int) string {
 		case code := <-exited:
 			t.Fatalf("serve exited with %d before listening:\n%s", code, log.String())
 		case <-deadline:
-			t.Fatalf("serve did not listen within 30s:\n%s", log.String())
+			t.Fatalf("no %q line within 30s:\n%s", msg, log.String())
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
@@ -72,9 +79,24 @@ func TestServe(t *testing.T) {
 	log := &lockedBuffer{}
 	exited := make(chan int, 1)
 	go func() {
-		exited <- Main(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--auth-token", "tok"}, nil, io.Discard, log)
+		exited <- Main(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--log-format", "json", "--auth-token", "tok",
+			"--debug-addr", "127.0.0.1:0"}, nil, io.Discard, log)
 	}()
 	addr := listenAddr(t, log, exited)
+
+	// The profiles are on their own port, not the gRPC one.
+	debug := logAddr(t, log, exited, "debug listening")
+	if debug == addr {
+		t.Fatalf("debug handlers on the gRPC address %s", addr)
+	}
+	hr, err := http.Get("http://" + debug + "/debug/pprof/cmdline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hr.Body.Close()
+	if hr.StatusCode != http.StatusOK {
+		t.Errorf("GET /debug/pprof/cmdline: %s, want 200", hr.Status)
+	}
 
 	c, err := client.Dial(addr, client.WithToken("tok"))
 	if err != nil {
