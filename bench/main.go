@@ -60,6 +60,10 @@ func main() {
 		launch()
 		return
 	}
+	if os.Getenv(pinEnv) != "" {
+		execPinned()
+		return
+	}
 	rounds := flag.Int("rounds", 11, "repetitions each median is taken over")
 	out := flag.String("o", "", "also write the table to this `file`")
 	skip := flag.String("skip", "", "comma-separated comparisons to leave out: cold,throughput,scaling,pdf,server")

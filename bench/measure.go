@@ -31,6 +31,10 @@ const launchEnv = "CNBUDGET_BENCH_RUSAGE"
 // launch runs os.Args[1:] with the launcher's standard streams and records its wall
 // time, CPU time and peak RSS in the file named by launchEnv.
 func launch() {
+	if err := pinFromEnv(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench launcher:", err)
+		os.Exit(1)
+	}
 	cmd := exec.Command(os.Args[1], os.Args[2:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	start := time.Now()
@@ -59,6 +63,12 @@ func launch() {
 // run runs a program to its end through the launcher and returns its cost. A
 // non-zero exit is an error carrying the program's standard error.
 func run(ctx context.Context, name string, args ...string) (proc, error) {
+	return runEnv(ctx, nil, name, args...)
+}
+
+// runEnv is run with env added to the program's environment (and the launcher's: pinEnv
+// there binds both to CPUs).
+func runEnv(ctx context.Context, env []string, name string, args ...string) (proc, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return proc{}, err
@@ -70,7 +80,7 @@ func run(ctx context.Context, name string, args ...string) (proc, error) {
 	f.Close()
 	defer os.Remove(f.Name())
 	cmd := exec.CommandContext(ctx, self, append([]string{name}, args...)...)
-	cmd.Env = append(os.Environ(), launchEnv+"="+f.Name())
+	cmd.Env = append(append(os.Environ(), env...), launchEnv+"="+f.Name())
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err = cmd.Run()
