@@ -27,13 +27,7 @@ type Doc struct {
 // line break before off, up to the next one. The sentence ends are found once.
 func (d *Doc) sentence(off int) (int, int) {
 	if d.stops == nil {
-		d.stops = []int{}
-		for i, r := range d.Match {
-			switch r {
-			case '。', '！', '？', '!', '?', '\n':
-				d.stops = append(d.stops, i)
-			}
-		}
+		d.stops = sentenceStops(d.Match)
 	}
 	i := sort.SearchInts(d.stops, off) // first stop at or after off
 	start, end := 0, len(d.Match)
@@ -44,6 +38,29 @@ func (d *Doc) sentence(off int) (int, int) {
 		end = d.stops[i]
 	}
 	return start, end
+}
+
+// sentenceStops returns the offsets of the runes that end a sentence in s: 。！？!? and
+// line ends. It reads bytes, not runes, which is several times faster over a whole
+// document: the UTF-8 of 。 is E3 80 82, of ！ EF BC 81, of ？ EF BC 9F, and a lead byte
+// such as E3 or EF never occurs inside another rune's encoding.
+func sentenceStops(s string) []int {
+	stops := []int{}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '!', '?', '\n':
+			stops = append(stops, i)
+		case 0xE3:
+			if strings.HasPrefix(s[i:], "。") {
+				stops = append(stops, i)
+			}
+		case 0xEF:
+			if strings.HasPrefix(s[i:], "！") || strings.HasPrefix(s[i:], "？") {
+				stops = append(stops, i)
+			}
+		}
+	}
+	return stops
 }
 
 // nearest returns the title of the last heading at or before off: the innermost heading

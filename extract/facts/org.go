@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,16 +27,62 @@ func compositionTopic(s string) bool {
 var officeDuty = regexp.MustCompile(`^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20}[)）])?[：:](?:主要)?(?:负责|承担|主管|协助|组织|统筹)`)
 
 // officeName is the name of an internal office: 综合科, 办公室, 财务股.
-var officeName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|部|组|办|队)$`)
+var officeName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队"}}
 
 // unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
-var unitName = regexp.MustCompile(`^\p{Han}{3,20}(?:馆|中心|站|所|院|队|校|学校|园|场|处|局|会|社|台|厂)$`)
+var unitName = nameShape{3, 20, []string{"馆", "中心", "站", "所", "院", "队", "校", "学校", "园", "场", "处", "局", "会", "社", "台", "厂"}}
 
 // innerName is the name of anything a body sets up inside itself (内设办公室、植保站).
-var innerName = regexp.MustCompile(`^\p{Han}{1,12}(?:办公室|科|股|室|处|部|组|办|队|站|所|中心|馆)$`)
+var innerName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队", "站", "所", "中心", "馆"}}
 
 // anyName is an office's or a unit's name.
-var anyName = regexp.MustCompile(officeName.String() + "|" + unitName.String())
+var anyName = nameShapes{officeName, unitName}
+
+// nameShape is a name made of Han characters only: min to max of them, then one of the
+// suffixes. It matches what the regexp ^\p{Han}{min,max}(?:suffix|…)$ matches, without
+// the regexp: names are tried on every heading and list item, and the regexp's
+// backtracking over the repetition cost 3% of an extraction.
+type nameShape struct {
+	min, max int
+	suffixes []string
+}
+
+// MatchString reports whether s has the shape.
+func (n nameShape) MatchString(s string) bool {
+	runes := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		runes++
+	}
+	for _, suf := range n.suffixes {
+		if strings.HasSuffix(s, suf) {
+			if k := runes - utf8.RuneCountInString(suf); k >= n.min && k <= n.max {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameShapes matches a string that has any of its shapes.
+type nameShapes []nameShape
+
+// MatchString reports whether s has one of the shapes.
+func (ns nameShapes) MatchString(s string) bool {
+	for _, n := range ns {
+		if n.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// matcher is what a list's items are checked with: a regexp or a nameShape.
+type matcher interface {
+	MatchString(s string) bool
+}
 
 // subordinateMark says that a unit is subordinate to the body.
 var subordinateMark = regexp.MustCompile(`下属|所属|直属|二级单位|二级预算单位|事业单位`)
@@ -225,7 +272,7 @@ var listLead = regexp.MustCompile(`^(?:分别为|分别是|分别有|包括|主�
 // re matches. Items are separated by 、 and commas; an item joined with 和, 及 or 与 is
 // taken apart when every part is such a name, else kept whole (资环能源和安全科 is one
 // office), and a part naming the body itself (…(本级)) is dropped.
-func listItems(text string, start, end int, re *regexp.Regexp) [][2]int {
+func listItems(text string, start, end int, re matcher) [][2]int {
 	var out [][2]int
 	for _, it := range splitList(text, start, end, "、，,") {
 		item := text[it[0]:it[1]]

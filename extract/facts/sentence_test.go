@@ -1,0 +1,43 @@
+package facts
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSentenceStops checks the byte scan against the plain reading of the runes,
+// including text that is not valid UTF-8.
+func TestSentenceStops(t *testing.T) {
+	byRunes := func(s string) []int {
+		stops := []int{}
+		for i, r := range s {
+			switch r {
+			case '。', '！', '？', '!', '?', '\n':
+				stops = append(stops, i)
+			}
+		}
+		return stops
+	}
+	for _, s := range []string{
+		"", "。", "收入预算100万元。支出预算100万元！是否？是\n否!?",
+		"ab。cd", "\xe3。", "\xe3\x80。", "\xf0。", "全角！？", "無標點", "〇。、「」『』",
+		"\xef\xbc\x81\xef\xbc\x9f\xef\xbc\x8c", // ！？，
+	} {
+		if got, want := sentenceStops(s), byRunes(s); !slices.Equal(got, want) {
+			t.Errorf("sentenceStops(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPartOfIsBreakdown checks partOf against the regexp breakdown it stands for.
+func TestPartOfIsBreakdown(t *testing.T) {
+	for _, s := range []string{
+		"", "其中", "收入包括：", "收入包括", "包括:", "分别为", "具体为", "中：", "中:", "其中：", "中", "集中采购",
+		"预算中，", "中中：", "包括包括：", "x中y中:z", "支出预算100万元，其中基本支出", "本年收入合计中",
+		"包\xe6括：", "中\xef\xbc", "中：中",
+	} {
+		if got, want := partOf(s), breakdown.MatchString(s); got != want {
+			t.Errorf("partOf(%q) = %v, breakdown says %v", s, got, want)
+		}
+	}
+}
