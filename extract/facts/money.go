@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cnbudget/cnbudget/extract/numbers"
 )
@@ -625,15 +626,28 @@ func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
 // trailingParen is a bracket at the end of a label: 项目支出(专项工作经费支出).
 var trailingParen = regexp.MustCompile(`[（(][^（()）0-9]{1,30}[)）]$`)
 
+// leadFirst holds every rune labelLead's text can begin with.
+const leadFirst = "（(0123456789一二三四五六七八九十其包含：:"
+
+// leadOf returns labelLead's match at the start of s. Every part of labelLead is optional
+// and each begins with a rune of leadFirst, so a label that begins with none of them has
+// no lead, and the regexp is not run.
+func leadOf(s string) string {
+	if r, _ := utf8.DecodeRuneInString(s); !strings.ContainsRune(leadFirst, r) {
+		return ""
+	}
+	return labelLead.FindString(s)
+}
+
 // cleanLabel returns the words of a clause that name its figure: without the clause's
 // lead (numbering, 其中, a year) and without a closing bracket that glosses the name.
 func cleanLabel(raw string) string {
-	l := strings.TrimSpace(raw[len(labelLead.FindString(raw)):])
+	l := strings.TrimSpace(raw[len(leadOf(raw)):])
 	l = strings.TrimLeft(l, "（(")
 	// The tail of a bracket the clause began inside: （单位：万元）2023年收入… → 2023年收入…
 	if i := strings.IndexAny(l, "）)"); i >= 0 && !strings.ContainsAny(l[:i], "（(") {
 		l = strings.TrimSpace(l[i+len(runeAt(l, i)):])
-		l = strings.TrimSpace(l[len(labelLead.FindString(l)):])
+		l = strings.TrimSpace(l[len(leadOf(l)):])
 	}
 	if strings.HasSuffix(l, "）") || strings.HasSuffix(l, ")") {
 		if m := trailingParen.FindStringIndex(l); m != nil && m[0] > 0 {

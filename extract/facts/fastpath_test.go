@@ -41,3 +41,15 @@ func TestPartOfIsBreakdown(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadOfIsLabelLead checks leadOf against the regexp labelLead it stands for.
+func TestLeadOfIsLabelLead(t *testing.T) {
+	for _, s := range []string{
+		"", "收入", "（一）收入", "(1)支出", "1、其中：2023年度收入", "一、", "其中：", "包括", "含", "：", ":2023年",
+		"2023年收入", "1999年", "2100年", "12.收入", "十一、支出", "（十）", "其他", "含税", "一般公共预算", "\xff收入",
+	} {
+		if got, want := leadOf(s), labelLead.FindString(s); got != want {
+			t.Errorf("leadOf(%q) = %q, labelLead says %q", s, got, want)
+		}
+	}
+}
