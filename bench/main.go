@@ -64,9 +64,13 @@ func main() {
 		execPinned()
 		return
 	}
+	if os.Getenv(extractEnv) != "" {
+		extractLoop()
+		return
+	}
 	rounds := flag.Int("rounds", 11, "repetitions each median is taken over")
 	out := flag.String("o", "", "also write the table to this `file`")
-	skip := flag.String("skip", "", "comma-separated comparisons to leave out: cold,throughput,scaling,pdf,server")
+	skip := flag.String("skip", "", "comma-separated comparisons to leave out: cold,throughput,scaling,pdf,server,instructions")
 	flag.Parse()
 	if err := realMain(*rounds, *out, *skip); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -105,6 +109,7 @@ func realMain(rounds int, out, skip string) error {
 		{"scaling", b.scaling},
 		{"pdf", b.pdf},
 		{"server", b.server},
+		{"instructions", b.instructions},
 	}
 	for _, s := range steps {
 		if strings.Contains(","+skip+",", ","+s.name+",") {

@@ -25,7 +25,7 @@ import (
 const (
 	serverRequests    = 4000 // the run on shared cores
 	roundRequests     = 600  // each round of the run on cores of its own
-	roundExtractions  = 150  // in-process extractions each round
+	roundExtractions  = 200  // in-process extractions each round, as in a round of the throughput row
 	serverConcurrency = 16
 )
 
@@ -79,11 +79,7 @@ func (b *bench) server() error {
 			return err
 		})
 	}
-	req, err := json.Marshal(map[string]string{"name": "seed.txt", "content": base64.StdEncoding.EncodeToString(b.seedB)})
-	if err != nil {
-		return err
-	}
-	reqPath, err := b.writeTemp("request.json", req)
+	reqPath, err := b.requestFile()
 	if err != nil {
 		return err
 	}
@@ -99,7 +95,7 @@ func (b *bench) server() error {
 	} else {
 		srvCPUs, ghzCPUs := all[:(len(all)+1)/2], all[(len(all)+1)/2:]
 		rounds := b.rounds
-		var rps, shares, cpuShares, inproc, srvCPU, p50s, p99s []float64
+		var rps, shares, cpuShares, inproc, inprocCPU, srvCPU, p50s, p99s []float64
 		err := b.withServer(srvCPUs, func(addr string, pid int) error {
 			for i := range rounds {
 				if err := pinThreads(srvCPUs); err != nil {
@@ -116,8 +112,12 @@ func (b *bench) server() error {
 				if err != nil {
 					return err
 				}
-				ideal := float64(len(srvCPUs)) / c.cpu.Seconds()
-				rps, inproc, srvCPU = append(rps, l.rps), append(inproc, float64(c.cpu)), append(srvCPU, float64(l.serverCPU))
+				// Requests per second are counted in wall time, so the in-process figure
+				// they are set against is too: time the host takes the core away from
+				// this machine (steal) then slows both alike. CPU time is compared below.
+				ideal := float64(len(srvCPUs)) / c.wall.Seconds()
+				rps, inproc, srvCPU = append(rps, l.rps), append(inproc, float64(c.wall)), append(srvCPU, float64(l.serverCPU))
+				inprocCPU = append(inprocCPU, float64(c.cpu))
 				shares = append(shares, l.rps/ideal)
 				cpuShares = append(cpuShares, float64(c.cpu)/float64(l.serverCPU))
 				p50s, p99s = append(p50s, float64(l.p50)), append(p99s, float64(l.p99))
@@ -128,16 +128,16 @@ func (b *bench) server() error {
 			return err
 		}
 		n := len(srvCPUs)
-		perCore := time.Duration(median(inproc))
+		perCore, perCoreCPU := time.Duration(median(inproc)), time.Duration(median(inprocCPU))
 		share, cpuShare := median(shares), median(cpuShares)
 		p50, p99 := time.Duration(median(p50s)), time.Duration(median(p99s))
 		b.rows = append(b.rows,
 			row{fmt.Sprintf("server: ghz -c %d on loopback, req/s; server on CPU %s, ghz on CPU %s", serverConcurrency, cpuList(srvCPUs), cpuList(ghzCPUs)),
 				"≥ 80% of in-process single core × cores",
-				fmt.Sprintf("%.0f req/s", median(rps)), fmt.Sprintf("%.0f req/s (%d × 1/%s, in-process on CPU %s)", float64(n)/perCore.Seconds(), n, ms(perCore), cpuList(srvCPUs)),
+				fmt.Sprintf("%.0f req/s", median(rps)), fmt.Sprintf("%.0f req/s (%d × 1/%s, in-process on CPU %s, wall)", float64(n)/perCore.Seconds(), n, ms(perCore), cpuList(srvCPUs)),
 				fmt.Sprintf("%.0f%%", 100*share), met(share >= serverShare)},
 			row{"server: CPU per call, in-process over server", "(load-independent form of the 80%)", ms(time.Duration(median(srvCPU))),
-				ms(perCore) + " in-process", fmt.Sprintf("%.0f%%", 100*cpuShare), met(cpuShare >= serverShare)},
+				ms(perCoreCPU) + " in-process", fmt.Sprintf("%.0f%%", 100*cpuShare), met(cpuShare >= serverShare)},
 			row{"server: latency p50 / p99", "p99 < 5 × p50", ms(p50) + " / " + ms(p99), "", ratio(float64(p99), float64(p50)), met(p50 > 0 && float64(p99) < tailTarget*float64(p50))},
 		)
 		b.notes = append(b.notes, fmt.Sprintf("server on cores of its own: %d rounds of %d calls at concurrency %d, each after %d in-process extractions "+
@@ -167,6 +167,16 @@ func (b *bench) server() error {
 			serverRequests, serverConcurrency, ms(l.ghzCPU), ms(l.serverCPU), cores, 100*b.perCore.Seconds()/(l.serverCPU+l.ghzCPU).Seconds()))
 		return nil
 	})
+}
+
+// requestFile writes ghz's request, the seed as an ExtractRequest in JSON, and returns
+// its path.
+func (b *bench) requestFile() (string, error) {
+	req, err := json.Marshal(map[string]string{"name": "seed.txt", "content": base64.StdEncoding.EncodeToString(b.seedB)})
+	if err != nil {
+		return "", err
+	}
+	return b.writeTemp("request.json", req)
 }
 
 // withServer starts `cnbudget serve` on a free loopback port, bound to cpus if any, waits
