@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -64,6 +68,67 @@ func (b *bench) coldStart() error {
 	return nil
 }
 
+// jiebaProc is bench/jieba_cut.py kept loaded, cutting the seed on request.
+type jiebaProc struct {
+	cmd     *exec.Cmd
+	in      io.WriteCloser
+	out     *bufio.Scanner
+	version string
+}
+
+// startJieba starts jieba_cut.py on the seed in its serving mode and waits for it to load.
+func startJieba(ctx context.Context, script, seed string) (*jiebaProc, error) {
+	cmd := exec.CommandContext(ctx, python, script, seed, "-")
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	j := &jiebaProc{cmd: cmd, in: in, out: bufio.NewScanner(out)}
+	var first jiebaResult
+	if err := j.read(&first); err != nil {
+		j.close()
+		return nil, fmt.Errorf("%w: %s", err, lastLine(stderr.Bytes()))
+	}
+	j.version = first.Version
+	return j, nil
+}
+
+// cut has jieba cut the seed n times and returns the median CPU seconds of a cut.
+func (j *jiebaProc) cut(n int) (float64, error) {
+	if _, err := fmt.Fprintln(j.in, n); err != nil {
+		return 0, err
+	}
+	var r jiebaResult
+	if err := j.read(&r); err != nil {
+		return 0, err
+	}
+	return r.CutCPU, nil
+}
+
+func (j *jiebaProc) read(v any) error {
+	if !j.out.Scan() {
+		if err := j.out.Err(); err != nil {
+			return err
+		}
+		return errors.New("jieba_cut.py ended")
+	}
+	return json.Unmarshal(j.out.Bytes(), v)
+}
+
+func (j *jiebaProc) close() {
+	j.in.Close()
+	j.cmd.Wait()
+}
+
 // jiebaResult is what bench/jieba_cut.py prints.
 type jiebaResult struct {
 	Version  string  `json:"version"`
@@ -93,13 +158,34 @@ func (b *bench) throughput() error {
 		return err
 	}
 	doc := extract.Document{Name: "seed.txt", Content: b.seedB}
-	ours, err := measure(b.rounds, 200, func() error {
-		_, err := x.Extract(context.Background(), doc)
-		return err
-	})
-	if err != nil {
-		return err
+	extractRound := func() (cost, error) {
+		return measure(1, 200, func() error {
+			_, err := x.Extract(context.Background(), doc)
+			return err
+		})
 	}
+	// Rounds of ours alternate with rounds of jieba's cut in a jieba kept loaded, and
+	// the ratio is the median of each pair's: the speed of this shared machine moves by
+	// a third within minutes, and both sides of a pair see the same.
+	jieba, jerr := startJieba(b.ctx, filepath.Join(b.root, "bench", "jieba_cut.py"), b.seed)
+	if jerr == nil {
+		defer jieba.close()
+	}
+	var cpus, walls, allocs, jcuts, ratios []float64
+	for range b.rounds {
+		c, err := extractRound()
+		if err != nil {
+			return err
+		}
+		cpus, walls, allocs = append(cpus, float64(c.cpu)), append(walls, float64(c.wall)), append(allocs, c.alloc)
+		if jerr == nil {
+			var jc float64
+			if jc, jerr = jieba.cut(20); jerr == nil {
+				jcuts, ratios = append(jcuts, jc), append(ratios, jc/c.cpu.Seconds())
+			}
+		}
+	}
+	ours := cost{cpu: time.Duration(median(cpus)), wall: time.Duration(median(walls)), alloc: median(allocs)}
 	b.perCore = ours.cpu
 	seg, err := terms.New()
 	if err != nil {
@@ -110,17 +196,16 @@ func (b *bench) throughput() error {
 
 	jrow := row{"throughput: seed, decode to record, one core, CPU", "< 1.5 ms; ≥ 8× jieba's cut", ms(ours.cpu) + fmt.Sprintf(" (wall %s, %.0f KB allocated)", ms(ours.wall), ours.alloc/1024),
 		"jieba not installed (apt-get install python3-jieba)", "-", met(ours.cpu < seedCPUTarget) + " (1.5 ms); skipped (8×)"}
-	if p, err := run(b.ctx, python, filepath.Join(b.root, "bench", "jieba_cut.py"), b.seed, fmt.Sprint(3*b.rounds)); err == nil {
-		var j jiebaResult
-		if err := json.Unmarshal(p.stdout, &j); err == nil {
-			jc := seconds(j.CutCPU)
-			r := float64(jc) / float64(ours.cpu)
-			jrow.base = fmt.Sprintf("%s (jieba %s `lcut`, cut alone)", ms(jc), j.Version)
-			jrow.ratio = fmt.Sprintf("%.1f× faster", r)
-			jrow.met = met(ours.cpu < seedCPUTarget) + " (1.5 ms); " + met(r >= jiebaRatioTarget) + " (8×)"
-		}
+	if jerr == nil {
+		jc := seconds(median(jcuts))
+		r := median(ratios)
+		jrow.base = fmt.Sprintf("%s (jieba %s `lcut`, cut alone)", ms(jc), jieba.version)
+		jrow.ratio = fmt.Sprintf("%.1f× faster", r)
+		jrow.met = met(ours.cpu < seedCPUTarget) + " (1.5 ms); " + met(r >= jiebaRatioTarget) + " (8×)"
+		b.notes = append(b.notes, fmt.Sprintf("throughput: %d rounds of 200 extractions, each followed by 20 of jieba's cuts in one loaded jieba; "+
+			"figures are medians, the ratio the median of each round's.", b.rounds))
 	} else {
-		b.notes = append(b.notes, "jieba: "+err.Error())
+		b.notes = append(b.notes, "jieba: "+jerr.Error())
 	}
 	b.rows = append(b.rows, jrow)
 	gse := filepath.Join(b.tmp, "gsefull")
