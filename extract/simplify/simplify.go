@@ -24,6 +24,21 @@ const (
 // document. It is built once and never changed.
 var mapping = parse(table)
 
+// mapped has a bit set for each rune of the range that mapping changes. Simplified text
+// holds few traditional characters, so most runes are answered by this 6 KB bitmap and
+// the 200 KB mapping stays out of the caches.
+var mapped = bits(mapping)
+
+func bits(m []rune) []uint64 {
+	b := make([]uint64, (len(m)+63)/64)
+	for i, t := range m {
+		if t != 0 {
+			b[i/64] |= 1 << (i % 64)
+		}
+	}
+	return b
+}
+
 func parse(t string) []rune {
 	m := make([]rune, last-first)
 	for _, line := range strings.Split(t, "\n") {
@@ -45,6 +60,9 @@ func String(s string) string {
 	var b []byte
 	for i, r := range s {
 		if r < first || r >= last {
+			continue
+		}
+		if k := r - first; mapped[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
 		if t := mapping[r-first]; t != 0 {
