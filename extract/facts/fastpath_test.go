@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestSentenceStops checks the byte scan against the plain reading of the runes,
+// TestSentenceStops checks the search for stops against the plain reading of the runes,
 // including text that is not valid UTF-8.
 func TestSentenceStops(t *testing.T) {
 	byRunes := func(s string) []int {
