@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
-	"time"
 
 	"github.com/cnbudget/cnbudget/extract"
 )
@@ -109,37 +107,26 @@ func (b *bench) instructions() error {
 // serverInstructions runs `cnbudget serve` under callgrind, sends it n calls of the seed
 // with ghz, and returns the instructions the process executed until then.
 func (b *bench) serverInstructions(valgrind, ghz, reqPath string, n int) (int64, error) {
-	addr, err := freeAddr()
+	out := filepath.Join(b.tmp, fmt.Sprintf("callgrind.serve.%d", n))
+	wrap := []string{valgrind, "--tool=callgrind", "--callgrind-out-file=" + out}
+	// Go's preemption signals upset valgrind's signal handling: turned off for the count.
+	env := []string{"GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1"}
+	err := b.withServer(wrap, env, func(addr string, pid int) error {
+		call := []string{"--insecure", "--call", "cnbudget.v1.ExtractorService.Extract", "-D", reqPath,
+			"-c", strconv.Itoa(serverConcurrency), "--timeout", "0", "-n", strconv.Itoa(n), addr}
+		if _, err := run(b.ctx, ghz, call...); err != nil {
+			return err
+		}
+		// A dump now, while serving: valgrind does not always live through the process's
+		// shutdown under Go's runtime, and the final file may stay empty.
+		if msg, err := exec.CommandContext(b.ctx, "callgrind_control", "--dump", strconv.Itoa(pid)).CombinedOutput(); err != nil {
+			return fmt.Errorf("callgrind_control: %w: %s", err, lastLine(msg))
+		}
+		return nil
+	})
 	if err != nil {
 		return 0, err
 	}
-	out := filepath.Join(b.tmp, fmt.Sprintf("callgrind.serve.%d", n))
-	ctx, cancel := context.WithCancel(b.ctx)
-	defer cancel()
-	// Go's preemption signals upset valgrind's signal handling: turned off for the count.
-	srv := exec.CommandContext(ctx, valgrind, "--tool=callgrind", "--callgrind-out-file="+out,
-		b.bin, "serve", "--addr", addr, "--log-format", "json", "--max-in-flight", strconv.Itoa(4*serverConcurrency))
-	srv.Env = append(os.Environ(), "GOMAXPROCS=1", "GODEBUG=asyncpreemptoff=1")
-	srv.WaitDelay = 5 * time.Second
-	if err := srv.Start(); err != nil {
-		return 0, err
-	}
-	defer srv.Wait()
-	defer cancel()
-	if err := waitServing(ctx, addr); err != nil {
-		return 0, err
-	}
-	call := []string{"--insecure", "--call", "cnbudget.v1.ExtractorService.Extract", "-D", reqPath,
-		"-c", strconv.Itoa(serverConcurrency), "--timeout", "0", "-n", strconv.Itoa(n), addr}
-	if _, err := run(ctx, ghz, call...); err != nil {
-		return 0, err
-	}
-	// A dump now, while serving: valgrind does not always live through the process's
-	// shutdown under Go's runtime, and the final file may stay empty.
-	if msg, err := exec.CommandContext(ctx, "callgrind_control", "--dump", strconv.Itoa(srv.Process.Pid)).CombinedOutput(); err != nil {
-		return 0, fmt.Errorf("callgrind_control: %w: %s", err, lastLine(msg))
-	}
-	srv.Process.Signal(syscall.SIGKILL)
 	return callgrindTotal(out + ".1")
 }
 

@@ -96,7 +96,11 @@ func (b *bench) server() error {
 		srvCPUs, ghzCPUs := all[:(len(all)+1)/2], all[(len(all)+1)/2:]
 		rounds := b.rounds
 		var rps, shares, cpuShares, inproc, inprocCPU, srvCPU, p50s, p99s []float64
-		err := b.withServer(srvCPUs, func(addr string, pid int) error {
+		wrap, env, err := pinned(srvCPUs)
+		if err != nil {
+			return err
+		}
+		err = b.withServer(wrap, env, func(addr string, pid int) error {
 			for i := range rounds {
 				if err := pinThreads(srvCPUs); err != nil {
 					return err
@@ -152,7 +156,7 @@ func (b *bench) server() error {
 		}
 		b.perCore = c.cpu
 	}
-	return b.withServer(nil, func(addr string, pid int) error {
+	return b.withServer(nil, nil, func(addr string, pid int) error {
 		l, err := b.ghz(ghz, reqPath, addr, pid, nil, serverRequests, true)
 		if err != nil {
 			return err
@@ -179,29 +183,21 @@ func (b *bench) requestFile() (string, error) {
 	return b.writeTemp("request.json", req)
 }
 
-// withServer starts `cnbudget serve` on a free loopback port, bound to cpus if any, waits
-// until it is serving, calls f with its address and process id, and stops it.
-func (b *bench) withServer(cpus []int, f func(addr string, pid int) error) error {
+// withServer starts `cnbudget serve` on a free loopback port, waits until it is serving,
+// calls f with its address and process id, and stops it. The server is started as
+// wrap's program with wrap's arguments before its own (none: the binary itself), with env
+// added to its environment; wrap's program must keep the process id, as the bench binary
+// binding itself to CPUs and valgrind both do.
+func (b *bench) withServer(wrap, env []string, f func(addr string, pid int) error) error {
 	addr, err := freeAddr()
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(b.ctx)
 	defer cancel()
-	args := []string{"serve", "--addr", addr, "--log-format", "json", "--max-in-flight", strconv.Itoa(4 * serverConcurrency)}
-	name := b.bin
-	var env []string
-	if len(cpus) > 0 {
-		// The bench binary binds itself and becomes the server (same process id).
-		self, err := os.Executable()
-		if err != nil {
-			return err
-		}
-		name, args = self, append([]string{b.bin}, args...)
-		env = append(os.Environ(), pinEnv+"="+cpuList(cpus))
-	}
-	srv := exec.CommandContext(ctx, name, args...)
-	srv.Env = env
+	args := append(wrap, b.bin, "serve", "--addr", addr, "--log-format", "json", "--max-in-flight", strconv.Itoa(4*serverConcurrency))
+	srv := exec.CommandContext(ctx, args[0], args[1:]...)
+	srv.Env = append(os.Environ(), env...)
 	srv.Cancel = func() error { return srv.Process.Signal(syscall.SIGTERM) }
 	srv.WaitDelay = 10 * time.Second
 	if err := srv.Start(); err != nil {
@@ -213,6 +209,16 @@ func (b *bench) withServer(cpus []int, f func(addr string, pid int) error) error
 		return err
 	}
 	return f(addr, srv.Process.Pid)
+}
+
+// pinned returns withServer's wrap and env that bind the server to cpus: the bench
+// binary binds itself and becomes the server.
+func pinned(cpus []int) (wrap, env []string, err error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, nil, err
+	}
+	return []string{self}, []string{pinEnv + "=" + cpuList(cpus)}, nil
 }
 
 // ghz runs ghz with n calls of the seed against the server at addr (process pid), bound
