@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -29,8 +30,9 @@ func TestSentenceStops(t *testing.T) {
 	}
 }
 
-// TestPartOfIsBreakdown checks partOf against the regexp breakdown it stands for.
+// TestPartOfIsBreakdown checks partOf against the regexp it stands for.
 func TestPartOfIsBreakdown(t *testing.T) {
+	breakdown := regexp.MustCompile(`其中|包括[：:]|分别为|具体为|中[：:]`)
 	for _, s := range []string{
 		"", "其中", "收入包括：", "收入包括", "包括:", "分别为", "具体为", "中：", "中:", "其中：", "中", "集中采购",
 		"预算中，", "中中：", "包括包括：", "x中y中:z", "支出预算100万元，其中基本支出", "本年收入合计中",

@@ -506,8 +506,6 @@ func declaredUnit(scopes []declScope, off int) numbers.Unit {
 	return numbers.NoUnit
 }
 
-// breakdown introduces the parts of a total: 其中：…, 收入包括：…; partOf is its fast form.
-var breakdown = regexp.MustCompile(`其中|包括[：:]|分别为|具体为|中[：:]`)
 
 // listedBelow reports whether the line at lineStart is a numbered item of a list that
 // a line shortly before announced as the parts (收入具体情况如下。 1.一般公共预算…).
@@ -536,9 +534,10 @@ var headlineLabel = regexp.MustCompile(who + `(?:总)?(?:收入|支出)(?:总预
 // genericLabel is a label with no name of its own: 2023年年初预算数.
 var genericLabel = regexp.MustCompile(`^` + filler)
 
-// partOf reports whether the sentence before a clause has begun listing parts: whether
-// breakdown matches it. It runs for every figure, and plain searches are far cheaper
-// than the regexp, whose alternation is tried at every offset of the sentence.
+// partOf reports whether the sentence before a clause has begun listing parts (其中：…,
+// 收入包括：…): whether the regexp 其中|包括[：:]|分别为|具体为|中[：:] matches it. It runs
+// for every figure, and plain searches are far cheaper than that regexp, whose
+// alternation is tried at every offset of the sentence.
 func partOf(before string) bool {
 	return strings.Contains(before, "其中") || strings.Contains(before, "分别为") || strings.Contains(before, "具体为") ||
 		colonAfter(before, "包括") || colonAfter(before, "中")
