@@ -506,7 +506,6 @@ func declaredUnit(scopes []declScope, off int) numbers.Unit {
 	return numbers.NoUnit
 }
 
-
 // listedBelow reports whether the line at lineStart is a numbered item of a list that
 // a line shortly before announced as the parts (收入具体情况如下。 1.一般公共预算…).
 func listedBelow(text string, lineStart int) bool {
