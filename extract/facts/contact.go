@@ -23,7 +23,7 @@ func contactAt(line string) int {
 }
 
 // siteFooter marks a web site's footer line, whose phone is the site's, not the disclosure's.
-var siteFooter = regexp.MustCompile(`ICP|备案|版权|Copyright|copyright|©|网站|主办|承办|技术支持|运维|网站标识码`)
+var siteFooter = words{"ICP", "备案", "版权", "Copyright", "copyright", "©", "网站", "主办", "承办", "技术支持", "运维", "网站标识码"}
 
 var contactName = regexp.MustCompile(`联系人(?:员)?(?:及电话|姓名)?[：:]?\s*(\p{Han})`)
 
@@ -146,6 +146,6 @@ func minorityNameEnd(s string) int {
 }
 
 // officeWord marks a name of an office, not a person.
-var officeWord = regexp.MustCompile(`办公室|科|股|室|中心|局|部|处|电话|单位|财务|综合`)
+var officeWord = words{"办公室", "科", "股", "室", "中心", "局", "部", "处", "电话", "单位", "财务", "综合"}
 
 func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }

@@ -54,7 +54,7 @@ const actualBreakdown = `(?:实有|在职)[^，,；;。]*(?:人员|人数|教职
 const countFiller = `(?:共|共计|合计|总计|为|是|有|达)?$`
 
 // countNoLabel marks a count of a change or a plan, not a state: 新增参公人员3名.
-var countNoLabel = regexp.MustCompile(`新增|增加|减少|调入|调出|招聘|招录|购置|采购|购买|更新|报废|处置|拍卖|拟|计划`)
+var countNoLabel = words{"新增", "增加", "减少", "调入", "调出", "招聘", "招录", "购置", "采购", "购买", "更新", "报废", "处置", "拍卖", "拟", "计划"}
 
 type compiledCountRule struct {
 	countRule

@@ -1,8 +1,10 @@
 package facts
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +55,98 @@ func TestLeadOfIsLabelLead(t *testing.T) {
 		if got, want := leadOf(s), labelLead.FindString(s); got != want {
 			t.Errorf("leadOf(%q) = %q, labelLead says %q", s, got, want)
 		}
+	}
+}
+
+// randomTexts returns n strings of up to max pieces drawn from pieces, seeded so a
+// failure repeats.
+func randomTexts(pieces []string, n, max int) []string {
+	r := rand.New(rand.NewPCG(3, 4))
+	out := make([]string, 0, n)
+	for range n {
+		var b strings.Builder
+		for range r.IntN(max + 1) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestWordsIsTheAlternation checks each words list against the alternation of the
+// same words as a regexp, on the words alone, with text around them, split across
+// bytes of a rune, and on random strings of words, parts of words and other runes.
+func TestWordsIsTheAlternation(t *testing.T) {
+	for name, w := range map[string]words{
+		"subordinateMark": subordinateMark, "subordinateHeading": subordinateHeading,
+		"siteFooter": siteFooter, "officeWord": officeWord, "countNoLabel": countNoLabel,
+	} {
+		re := regexp.MustCompile(strings.Join(w, "|"))
+		var pieces []string
+		inputs := []string{""}
+		for _, x := range w {
+			rs := []rune(x)
+			pieces = append(pieces, x, string(rs[:1]), string(rs[len(rs)-1:]))
+			inputs = append(inputs, x, "县"+x+"。", x[:len(x)-1], x[1:])
+		}
+		pieces = append(pieces, "县", "人员", "名", "a", "1", "：", "\xe6")
+		inputs = append(inputs, randomTexts(pieces, 5000, 8)...)
+		matched := 0
+		for _, s := range inputs {
+			want := re.MatchString(s)
+			if got := w.MatchString(s); got != want {
+				t.Errorf("%s.MatchString(%q) = %v, the regexp says %v", name, s, got, want)
+			}
+			if want {
+				matched++
+			}
+		}
+		if matched < 100 || matched > len(inputs)-100 {
+			t.Errorf("%s: %d of %d inputs match; the comparison needs both outcomes", name, matched, len(inputs))
+		}
+	}
+}
+
+// TestHeadlineIsHeadlineLabel checks the word test before headlineLabel against the
+// regexp alone, on labels of the shapes it is tried on and random ones.
+func TestHeadlineIsHeadlineLabel(t *testing.T) {
+	pieces := []string{"2023年", "2023年度", "1999年", "本部门", "单位", "本年", "总", "收入", "支出", "收", "支",
+		"预算", "决算", "总预算", "合计", "总计", "总额", "的", "年初", "数", "安排", "为", "达到", "人民币", "一般公共",
+		"县", "科协", "：", "1", "\xe6"}
+	inputs := append([]string{"", "收入", "支出总计", "2021年收入预算", "本单位2023年度收入预算数为", "一般公共预算支出",
+		"收入支出", "支出预算情况"}, randomTexts(pieces, 20000, 7)...)
+	matched := 0
+	for _, s := range inputs {
+		want := headlineLabel.MatchString(s)
+		if got := headline(s); got != want {
+			t.Errorf("headline(%q) = %v, headlineLabel says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d labels are headlines; the comparison needs both outcomes", matched)
+	}
+}
+
+// TestOpensBreakdownIsColonBreakdown checks the colon test before colonBreakdown
+// against the regexp alone.
+func TestOpensBreakdownIsColonBreakdown(t *testing.T) {
+	pieces := []string{"收入", "支出", "预算", "决算", "情况", "：", ":", "（一）", "其中", "县", "。", "\xef\xbc", "\n"}
+	inputs := append([]string{"", "：", "收入：", "（一）收入预算：", "支出决算情况:", "收入预算：。", "收入预算：\n"},
+		randomTexts(pieces, 20000, 6)...)
+	matched := 0
+	for _, s := range inputs {
+		want := colonBreakdown.MatchString(s)
+		if got := opensBreakdown(s); got != want {
+			t.Errorf("opensBreakdown(%q) = %v, colonBreakdown says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d sentences open a breakdown; the comparison needs both outcomes", matched)
 	}
 }

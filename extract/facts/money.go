@@ -203,8 +203,8 @@ func moneyFacts(d *Doc) []Fact {
 		a.label = cleanLabel(raw)
 		before := d.Match[sStart:cStart]
 		a.part = partOf(before) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
-			colonBreakdown.MatchString(before) && !genericLabel.MatchString(a.label) && !headlineLabel.MatchString(a.label)
-		if a.part && headlineLabel.MatchString(a.label) && strings.ContainsAny(before[max(0, strings.LastIndex(before, "其中")):], "；;") {
+			opensBreakdown(before) && !genericLabel.MatchString(a.label) && !headline(a.label)
+		if a.part && headline(a.label) && strings.ContainsAny(before[max(0, strings.LastIndex(before, "其中")):], "；;") {
 			// 收入预算X万元，其中…；支出预算Y万元: a semicolon ends the breakdown, and a
 			// headline total begins the next part of the sentence.
 			a.part = false
@@ -527,8 +527,22 @@ var numbered = regexp.MustCompile(`^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])`)
 // colonBreakdown ends a heading word whose colon opens a list of parts: （一）收入预算：…
 var colonBreakdown = regexp.MustCompile(`(?:收入|支出)(?:预算|决算)?(?:情况)?[：:]$`)
 
+// opensBreakdown reports whether colonBreakdown matches s. With no literal prefix the
+// regexp is tried from every offset of the sentence; most sentences before a figure do
+// not end in the colon it needs, and skip it.
+func opensBreakdown(s string) bool {
+	return (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) && colonBreakdown.MatchString(s)
+}
+
 // headlineLabel names a headline total: 2021年收入预算, 支出总计.
 var headlineLabel = regexp.MustCompile(who + `(?:总)?(?:收入|支出)(?:总预算|预算|决算)?(?:总计|合计|总额)?` + filler)
+
+// headline reports whether headlineLabel matches label. The regexp, anchored and
+// led by optional parts, backtracks through every label it is tried on; a label
+// without 收入 or 支出, one of which it requires, skips it.
+func headline(label string) bool {
+	return (strings.Contains(label, "收入") || strings.Contains(label, "支出")) && headlineLabel.MatchString(label)
+}
 
 // genericLabel is a label with no name of its own: 2023年年初预算数.
 var genericLabel = regexp.MustCompile(`^` + filler)

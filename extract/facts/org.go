@@ -85,7 +85,7 @@ type matcher interface {
 }
 
 // subordinateMark says that a unit is subordinate to the body.
-var subordinateMark = regexp.MustCompile(`下属|所属|直属|二级单位|二级预算单位|事业单位`)
+var subordinateMark = words{"下属", "所属", "直属", "二级单位", "二级预算单位", "事业单位"}
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
 var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
@@ -247,7 +247,7 @@ func realUnits(subs []Fact) []Fact {
 }
 
 // subordinateHeading titles a section about subordinate units: 下属事业单位情况.
-var subordinateHeading = regexp.MustCompile(`下属|所属|直属|二级预算单位`)
+var subordinateHeading = words{"下属", "所属", "直属", "二级预算单位"}
 
 // underSubordinates reports whether off lies under a heading about subordinate units.
 func underSubordinates(d *Doc, off int) bool {
