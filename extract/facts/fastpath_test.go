@@ -150,3 +150,37 @@ func TestOpensBreakdownIsColonBreakdown(t *testing.T) {
 		t.Errorf("only %d sentences open a breakdown; the comparison needs both outcomes", matched)
 	}
 }
+
+// TestMoneyRuleWordsKeepEveryMatch checks that the words a money rule needs
+// (Needs, NeedsOne) turn away no label its regexp matches, on labels built from the
+// rules' words, every functional class and the words around a label.
+func TestMoneyRuleWordsKeepEveryMatch(t *testing.T) {
+	pieces := strings.Split(functionClasses, "|")
+	for _, r := range moneyRules {
+		pieces = append(pieces, r.Needs)
+		pieces = append(pieces, r.NeedsOne...)
+	}
+	pieces = append(pieces, "2023年", "本部门", "项目", "涉及", "（类）", "类", "的", "年初", "预算", "数", "为", "合计",
+		"公务用车", "因公出国（境）", "三公", "经费", "费", "维护", "费用", "公务用车购置及运行维护费", "公务接待费", "机关运行经费", "支出", "收入", "财政", "拨款", "一般公共", "资金", "金额", "县", "1")
+	labels := randomTexts(pieces, 30000, 4)
+	tried := map[string]int{}
+	for _, r := range compiledMoneyRules {
+		if r.Needs == "" && r.NeedsOne == nil {
+			continue
+		}
+		for _, l := range labels {
+			if !r.label.MatchString(l) {
+				continue
+			}
+			tried[r.Key]++
+			if r.Needs != "" && !strings.Contains(l, r.Needs) || r.NeedsOne != nil && !r.NeedsOne.MatchString(l) {
+				t.Errorf("rule %s (%s) matches %q, but its words turn the label away", r.Key, r.Label, l)
+			}
+		}
+	}
+	for _, key := range []string{"expenditure.function", "performance.project_funds", "revenue.total", "sanggong.vehicle"} {
+		if tried[key] < 20 {
+			t.Errorf("rule %s matched only %d labels; the check needs more", key, tried[key])
+		}
+	}
+}

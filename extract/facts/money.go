@@ -15,8 +15,11 @@ type moneyRule struct {
 	// Needs is a word every label the rule matches contains; labels without it are not
 	// tried against the rule's regexp, which keeps the table cheap to run.
 	Needs string
-	Key   string
-	Label string // regexp the label must end with (filler such as 预算数、为 may follow it)
+	// NeedsOne lists words of which every label the rule matches contains one, for a
+	// rule whose label has no single word of its own.
+	NeedsOne words
+	Key      string
+	Label    string // regexp the label must end with (filler such as 预算数、为 may follow it)
 	// Optional conditions.
 	Topic   string // regexp the sentence before the label, or the headings above it, must match
 	NoTopic string // regexp neither may match
@@ -69,11 +72,11 @@ var moneyRules = []moneyRule{
 
 	{Needs: "基本支出", Key: "expenditure.basic", Label: `基本支出`},
 	{Needs: "项目支出", Key: "expenditure.project", Label: `项目支出`},
-	{Needs: "支出", Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）]|类科目|类)?`},
+	{NeedsOne: strings.Split(functionClasses, "|"), Key: "expenditure.function", Label: `(?:` + functionClasses + `)(?:[（(]类[)）]|类科目|类)?`},
 
 	{Needs: "政府采购", Key: "procurement.total", Label: `政府采购(?:预算|支出)?(?:总额|合计)?(?:金额)?`},
 	{Needs: "金额", Key: "procurement.total", Label: `^(?:采购)?(?:预算|支出)?(?:总金额|金额)`, Topic: `采购`, NoTopic: `中小企业|货物|工程|服务`},
-	{Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
+	{NeedsOne: words{"涉及", "资金", "金额"}, Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
 
 	// Headline totals, by their own words or by the topic of their sentence.
 	{Needs: "收入", Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
@@ -370,7 +373,7 @@ func matchMoney(a amount) (key, rule string) {
 		return "", ""
 	}
 	for _, r := range compiledMoneyRules {
-		if r.Needs != "" && !strings.Contains(a.label, r.Needs) {
+		if r.Needs != "" && !strings.Contains(a.label, r.Needs) || r.NeedsOne != nil && !r.NeedsOne.MatchString(a.label) {
 			continue
 		}
 		if a.bare && r.Generic {

@@ -27,6 +27,9 @@ func procurementFacts(d *Doc) []Fact {
 		}
 		clauseStart := strings.LastIndexAny(d.Match[:n.Start], "，,。；;\n") + 1
 		clause := d.Match[clauseStart:n.Start]
+		if !strings.Contains(clause, "购") {
+			continue // every verb of purchaseVerb holds 购; most clauses, none
+		}
 		verb := purchaseVerb.FindAllStringIndex(clause, -1)
 		if verb == nil {
 			continue
