@@ -102,7 +102,7 @@ func countFacts(d *Doc) []Fact {
 		if prevEnd > cStart {
 			cStart = prevEnd
 		}
-		if i := strings.LastIndexAny(d.Match[cStart:n.Start], "，,；;：:、（("); i >= 0 {
+		if i := countClauseMarks.LastIndex(d.Match[cStart:n.Start]); i >= 0 {
 			cStart += i + len(runeAt(d.Match, cStart+i))
 		}
 		prevEnd = n.End

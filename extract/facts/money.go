@@ -195,7 +195,7 @@ func moneyFacts(d *Doc) []Fact {
 		if prevEnd > cStart {
 			cStart = prevEnd
 		}
-		if i := strings.LastIndexAny(d.Match[cStart:n.Start], "，,；;：:、"); i >= 0 {
+		if i := clauseMarks.LastIndex(d.Match[cStart:n.Start]); i >= 0 {
 			cStart += i + len(runeAt(d.Match, cStart+i))
 		}
 		prevEnd = n.End
@@ -207,7 +207,7 @@ func moneyFacts(d *Doc) []Fact {
 		before := d.Match[sStart:cStart]
 		a.part = partOf(before) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
 			opensBreakdown(before) && !genericLabel.MatchString(a.label) && !headline(a.label)
-		if a.part && headline(a.label) && strings.ContainsAny(before[max(0, strings.LastIndex(before, "其中")):], "；;") {
+		if a.part && headline(a.label) && semicolons.In(before[max(0, strings.LastIndex(before, "其中")):]) {
 			// 收入预算X万元，其中…；支出预算Y万元: a semicolon ends the breakdown, and a
 			// headline total begins the next part of the sentence.
 			a.part = false
@@ -351,7 +351,7 @@ func sharedKeys(d *Doc, sStart, cStart int, a amount) []string {
 			break
 		}
 		prev = prev[:len(prev)-len("、")]
-		i := strings.LastIndexAny(prev, "、，,；;：:。")
+		i := sentenceMarks.LastIndex(prev)
 		start := sStart
 		if i >= 0 {
 			start = sStart + i + len(runeAt(prev, i))
@@ -521,7 +521,7 @@ func listedBelow(text string, lineStart int) bool {
 		return false
 	}
 	// no heading of a higher level between: the announcement governs this list
-	return !strings.ContainsAny(back[i:], "（(一二三四五六七八九十")
+	return !listMarks.In(back[i:])
 }
 
 // numbered begins an item numbered 1. 1、 (1) （1）.
@@ -579,7 +579,7 @@ const changeVerbs = "增减下上降多少节"
 // changeOf returns changeRe's submatch indexes in label, or nil; most labels hold none
 // of its verbs and skip the regexp.
 func changeOf(label string) []int {
-	if !strings.ContainsAny(label, changeVerbs) {
+	if !changeVerbSet.In(label) {
 		return nil
 	}
 	return changeRe.FindStringSubmatchIndex(label)
@@ -660,7 +660,7 @@ func cleanLabel(raw string) string {
 	l := strings.TrimSpace(raw[len(leadOf(raw)):])
 	l = strings.TrimLeft(l, "（(")
 	// The tail of a bracket the clause began inside: （单位：万元）2023年收入… → 2023年收入…
-	if i := strings.IndexAny(l, "）)"); i >= 0 && !strings.ContainsAny(l[:i], "（(") {
+	if i := closeParens.Index(l); i >= 0 && !openParens.In(l[:i]) {
 		l = strings.TrimSpace(l[i+len(runeAt(l, i)):])
 		l = strings.TrimSpace(l[len(leadOf(l)):])
 	}
@@ -711,12 +711,12 @@ var comparedRe = regexp.MustCompile(`(?:与|和|同|比|较)(?:上年|去年|上
 
 // prevClause returns the clause before the one starting at cStart, within its sentence.
 func prevClause(text string, sStart, cStart int) string {
-	i := strings.LastIndexAny(text[sStart:cStart], "，,；;：:、")
+	i := clauseMarks.LastIndex(text[sStart:cStart])
 	if i < 0 {
 		return ""
 	}
 	end := sStart + i
-	j := strings.LastIndexAny(text[sStart:end], "，,；;：:、")
+	j := clauseMarks.LastIndex(text[sStart:end])
 	start := sStart
 	if j >= 0 {
 		start = sStart + j + len(runeAt(text, sStart+j))

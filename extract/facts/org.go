@@ -106,7 +106,7 @@ func orgFacts(d *Doc) []Fact {
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
 	for _, h := range d.Outline.Headings {
 		if h.Marker == "" || len(h.Title) > 3*40 ||
-			!officeName.MatchString(h.Title) && !strings.ContainsAny(h.Title, "（(") && !unitName.MatchString(h.Title) || !inComposition(d, h.Start) {
+			!officeName.MatchString(h.Title) && !openParens.In(h.Title) && !unitName.MatchString(h.Title) || !inComposition(d, h.Start) {
 			continue
 		}
 		name, paren := splitParen(h.Title)
@@ -137,7 +137,7 @@ func orgFacts(d *Doc) []Fact {
 		// up to the end of its clause or a closing count (A、B3个事业单位).
 		begin := m[1] + len(listStart.FindString(d.Match[m[1]:]))
 		end := len(d.Match)
-		if i := strings.IndexAny(d.Match[begin:], "。；;，,\n0123456789"); i >= 0 {
+		if i := listItemEnds.Index(d.Match[begin:]); i >= 0 {
 			end = begin + i
 		}
 		m[1] = begin
@@ -183,7 +183,7 @@ var bracketUnit = regexp.MustCompile(`事业单位(?:\d+个|[一二两三四五�
 
 // splitParen splits 巫溪县科技馆（属于科协下属事业单位） into the name and the bracket's text.
 func splitParen(s string) (name, paren string) {
-	i := strings.IndexAny(s, "（(")
+	i := openParens.Index(s)
 	if i < 0 {
 		return s, ""
 	}
@@ -276,7 +276,7 @@ func listItems(text string, start, end int, re matcher) [][2]int {
 	var out [][2]int
 	for _, it := range splitList(text, start, end, "、，,") {
 		item := text[it[0]:it[1]]
-		if i := strings.LastIndexAny(item, "：:"); i >= 0 {
+		if i := colons.LastIndex(item); i >= 0 {
 			// 2个所属二级预算单位：A — the list proper begins after the colon
 			it[0] += i + len(runeAt(item, i))
 			item = item[i+len(runeAt(item, i)):]
@@ -356,7 +356,7 @@ func linesMatching(text string, re *regexp.Regexp, keep func(string) bool) [][]i
 // name of at most 12 characters and a short bracket) and a duty verb right after it.
 func hasDuty(l string) bool {
 	head := l[:min(len(l), 3*(12+22)+1)]
-	i := strings.IndexAny(head, "：:")
+	i := colons.Index(head)
 	if i < 0 {
 		return false
 	}

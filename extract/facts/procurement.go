@@ -25,7 +25,7 @@ func procurementFacts(d *Doc) []Fact {
 		if !ok || v <= 0 {
 			continue
 		}
-		clauseStart := strings.LastIndexAny(d.Match[:n.Start], "，,。；;\n") + 1
+		clauseStart := purchaseClauseMarks.LastIndex(d.Match[:n.Start]) + 1
 		clause := d.Match[clauseStart:n.Start]
 		if !strings.Contains(clause, "购") {
 			continue // every verb of purchaseVerb holds 购; most clauses, none
@@ -41,7 +41,7 @@ func procurementFacts(d *Doc) []Fact {
 		}
 		// The item named before the count, after the verb or the list's last separator.
 		seg := clause[verb[len(verb)-1][1]:]
-		if i := strings.LastIndexAny(seg, "、和及"); i >= 0 {
+		if i := itemJoins.LastIndex(seg); i >= 0 {
 			seg = seg[i+len(runeAt(seg, i)):]
 		}
 		if seg != "" {

@@ -118,7 +118,7 @@ func cellLines(d *Doc) [][]cell {
 		switch {
 		case s == e:
 			// blank lines separate cells in such pages; they do not end the table
-		case strings.Contains(line, "|") || strings.ContainsAny(line, "。，；;") || strings.Contains(line, ",") && !figureLine(line) ||
+		case strings.Contains(line, "|") || proseMarks.In(line) || strings.Contains(line, ",") && !figureLine(line) ||
 			utf8.RuneCountInString(line) > 30:
 			flush()
 		default:

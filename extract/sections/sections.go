@@ -8,6 +8,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cnbudget/cnbudget/extract/internal/runeset"
+)
+
+// Runes that end a heading's title or mark a line as prose, searched with runeset
+// rather than strings.IndexAny, which is many times slower on Chinese text.
+var (
+	titleEnds  = runeset.New("：:。；;")
+	commas     = runeset.New("，,")
+	proseMarks = runeset.New("。，,；;：:|")
 )
 
 // Heading is one heading line, or the heading part of a line that goes on with text
@@ -185,18 +195,18 @@ func heading(text string, start, end int) (Heading, bool) {
 		rest := strings.TrimLeft(line[n:], " ")
 		off := start + len(line) - len(rest)
 		title := rest
-		if i := strings.IndexAny(title, "：:。；;"); i >= 0 {
+		if i := titleEnds.Index(title); i >= 0 {
 			title = title[:i]
 		}
 		// An item that is a long sentence is a paragraph that happens to be numbered;
 		// its first clause is still the best title it has.
-		if i := strings.IndexAny(title, "，,"); i >= 0 && utf8.RuneCountInString(title) > 30 {
+		if i := commas.Index(title); i >= 0 && utf8.RuneCountInString(title) > 30 {
 			title = title[:i]
 		}
 		return Heading{Start: off, End: off + len(title), Level: level, Marker: line[:n], Title: title, LineEnd: start + len(line)}, true
 	}
 	// An unnumbered heading: a short line of words with no sentence punctuation or figures.
-	if utf8.RuneCountInString(line) > 30 || strings.ContainsAny(line, "。，,；;：:|") {
+	if utf8.RuneCountInString(line) > 30 || proseMarks.In(line) {
 		return Heading{}, false
 	}
 	han := 0

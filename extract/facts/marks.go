@@ -1,0 +1,21 @@
+package facts
+
+import "github.com/cnbudget/cnbudget/extract/internal/runeset"
+
+// Sets of punctuation and other runes the rules look for, searched with runeset rather
+// than strings.IndexAny, which is many times slower on Chinese text.
+var (
+	clauseMarks         = runeset.New("，,；;：:、")   // end a clause before a figure
+	countClauseMarks    = runeset.New("，,；;：:、（(") // end a clause before a count
+	purchaseClauseMarks = runeset.New("，,。；;\n")   // end a clause before a purchase
+	sentenceMarks       = runeset.New("、，,；;：:。")  // end the clause before a sentence's figure
+	itemJoins           = runeset.New("、和及")       // join the items of a list
+	listItemEnds        = runeset.New("。；;，,\n0123456789")
+	listMarks           = runeset.New("（(一二三四五六七八九十") // number a list's items
+	changeVerbSet       = runeset.New(changeVerbs)
+	semicolons          = runeset.New("；;")
+	colons              = runeset.New("：:")
+	openParens          = runeset.New("（(")
+	closeParens         = runeset.New("）)")
+	proseMarks          = runeset.New("。，；;") // a line holding them is prose, not a table row
+)
