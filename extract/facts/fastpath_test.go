@@ -184,3 +184,40 @@ func TestMoneyRuleWordsKeepEveryMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadYearIsLeadYearRe checks leadYear, which gives the regexp only the sentence's
+// leading run of Han, digits and numbering marks, against the regexp on the whole
+// sentence; and otherYear's word test against the year regexp alone.
+func TestLeadYearIsLeadYearRe(t *testing.T) {
+	pieces := []string{"2023年", "2022年度", "1999年", "2100年", "本单位", "（一）", "(2)", "3、", "12.", "十一、", "一二三", "年",
+		"20", "23", "收入", "，", "。", "3．", "（", "）", "“三公”", "经费", " ", "a", "〇", "\xe5", "\ufffd", "：", "预算"}
+	inputs := append([]string{"", "2023年", "本单位2021年收入", "（一）2023年度", "，2023年", "一二三四五六七八九十一二三2023年"},
+		randomTexts(pieces, 30000, 8)...)
+	found, stated := 0, 0
+	for _, s := range inputs {
+		want := ""
+		if m := leadYearRe.FindStringSubmatch(s); m != nil {
+			want = m[1]
+			found++
+		}
+		if got := leadYear(s); got != want {
+			t.Errorf("leadYear(%q) = %q, leadYearRe on the whole sentence says %q", s, got, want)
+		}
+		for _, year := range []int{2023, 2022} {
+			ys := yearRe.FindAllStringSubmatch(s, -1) // otherYear without its word test
+			want := len(ys) > 0
+			for _, y := range ys {
+				want = want && y[1] != itoa(year)
+			}
+			if len(ys) > 0 {
+				stated++
+			}
+			if got := otherYear(s, year); got != want {
+				t.Errorf("otherYear(%q, %d) = %v, yearRe alone says %v", s, year, got, want)
+			}
+		}
+	}
+	if found < 500 || stated < 500 {
+		t.Errorf("%d sentences lead with a year and %d state one; the comparison needs more", found, stated)
+	}
+}

@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnbudget/cnbudget/extract/numbers"
@@ -433,16 +434,33 @@ var leadYearRe = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d
 // leadYear returns the year a sentence begins with (2021年度“三公”经费…, 本单位2021年…),
 // which governs its figures.
 func leadYear(sentence string) string {
-	if m := leadYearRe.FindStringSubmatch(sentence); m != nil {
+	// leadYearRe reads only Han, digits and a numbering's marks, from the start: given
+	// no more than that run of the sentence it finds the same year, and the table its
+	// backtracker clears for every call, sized by the input, stays small.
+	if m := leadYearRe.FindStringSubmatch(sentence[:leadRun(sentence)]); m != nil {
 		return m[1]
 	}
 	return ""
+}
+
+// leadRun returns the length of the run of Han, ASCII digits and numbering marks
+// （()）、.． that s begins with.
+func leadRun(s string) int {
+	for i, r := range s {
+		if !unicode.Is(unicode.Han, r) && (r < '0' || r > '9') && !strings.ContainsRune("（()）、.．", r) {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // otherYear reports whether the clause states a year, and every year it states is
 // neither the document's year nor (for a change) the year before: a figure of another
 // year, such as last year's accounts quoted in a budget.
 func otherYear(s string, year int) bool {
+	if !strings.Contains(s, "年") {
+		return false // every year yearRe finds ends in 年
+	}
 	ys := yearRe.FindAllStringSubmatch(s, -1)
 	if len(ys) == 0 {
 		return false
