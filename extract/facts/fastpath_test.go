@@ -221,3 +221,34 @@ func TestLeadYearIsLeadYearRe(t *testing.T) {
 		t.Errorf("%d sentences lead with a year and %d state one; the comparison needs more", found, stated)
 	}
 }
+
+// TestFillerOnlyIsTheRegexp checks that fillerParts spell filler, and fillerOnly
+// against the regexp ^ + filler on every label of filler's words and random ones.
+func TestFillerOnlyIsTheRegexp(t *testing.T) {
+	var spelled strings.Builder
+	var pieces []string
+	for _, part := range fillerParts {
+		spelled.WriteString("(?:" + strings.Join(part, "|") + ")?")
+		pieces = append(pieces, part...)
+	}
+	if got := spelled.String() + "$"; got != filler {
+		t.Fatalf("fillerParts spell %s, filler is %s", got, filler)
+	}
+	re := regexp.MustCompile(`^` + filler)
+	pieces = append(pieces, "2023年", "收入", "总", "共", "计", "均", "\xe5", " ")
+	inputs := append([]string{"", "的", "年初预算数", "预算数为", "合计", "共计", "共计为", "总计计", "为为", "人民币的"},
+		randomTexts(pieces, 30000, 5)...)
+	matched := 0
+	for _, s := range inputs {
+		want := re.MatchString(s)
+		if got := (fillerOnly{}).MatchString(s); got != want {
+			t.Errorf("fillerOnly.MatchString(%q) = %v, the regexp says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 500 {
+		t.Errorf("only %d labels are filler alone; the comparison needs more", matched)
+	}
+}

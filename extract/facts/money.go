@@ -122,7 +122,8 @@ var otherBase = regexp.MustCompile(`(?:比|较|与)(?:年初)?(?:预算|调整�
 
 type compiledMoneyRule struct {
 	moneyRule
-	label, topic, noTopic *regexp.Regexp
+	label          matcher
+	topic, noTopic *regexp.Regexp
 }
 
 var compiledMoneyRules = compileMoneyRules(moneyRules)
@@ -131,7 +132,9 @@ func compileMoneyRules(rs []moneyRule) []compiledMoneyRule {
 	out := make([]compiledMoneyRule, len(rs))
 	for i, r := range rs {
 		c := compiledMoneyRule{moneyRule: r}
-		if strings.HasPrefix(r.Label, `^`) {
+		if r.Label == `^` {
+			c.label = fillerOnly{}
+		} else if strings.HasPrefix(r.Label, `^`) {
 			c.label = regexp.MustCompile(r.Label + filler)
 		} else {
 			c.label = regexp.MustCompile(`(?:` + r.Label + `)` + filler)
@@ -566,7 +569,34 @@ func headline(label string) bool {
 }
 
 // genericLabel is a label with no name of its own: 2023年年初预算数.
-var genericLabel = regexp.MustCompile(`^` + filler)
+var genericLabel matcher = fillerOnly{}
+
+// fillerParts are filler's groups, in order, each of which may be left out.
+var fillerParts = [][]string{{"的"}, {"年初"}, {"预算", "决算"}, {"数"}, {"安排"},
+	{"总额", "总计", "合计", "共计", "小计", "共", "计", "总"}, {"均为", "均是", "都是", "均", "为", "是", "达到", "达"}, {"人民币"}}
+
+// fillerOnly matches a text made of filler alone: what the regexp ^ + filler matches.
+// Labels are tried against it for every figure, and Go's backtracker, which the
+// regexp's overlapping words (共计, 共) leave it to, clears a table for each call.
+type fillerOnly struct{}
+
+// MatchString reports whether s is filler alone.
+func (fillerOnly) MatchString(s string) bool { return fillerFrom(s, 0) }
+
+// fillerFrom reports whether s is made of fillerParts[part:], each used once at most.
+func fillerFrom(s string, part int) bool {
+	if s == "" {
+		return true
+	}
+	for ; part < len(fillerParts); part++ {
+		for _, w := range fillerParts[part] {
+			if strings.HasPrefix(s, w) && fillerFrom(s[len(w):], part+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // partOf reports whether the sentence before a clause has begun listing parts (其中：…,
 // 收入包括：…): whether the regexp 其中|包括[：:]|分别为|具体为|中[：:] matches it. It runs
