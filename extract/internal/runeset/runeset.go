@@ -37,40 +37,48 @@ func New(chars string) Set {
 }
 
 // Index returns the offset of the first rune of the set in text, or -1:
-// strings.IndexAny(text, chars).
+// strings.IndexAny(text, chars). Like strings.IndexAny it reads no further than
+// needed: the runes are looked for in a window from the start of text that grows
+// fourfold while it holds none, so a rune the text lacks costs no scan of all of it.
 func (s Set) Index(text string) int {
-	first := -1
-	for _, r := range s.runes {
-		within := text
-		if first >= 0 {
-			// an earlier match starts before first, so it ends before first+len(r)
-			within = text[:min(len(text), first+len(r)-1)]
+	for w := 256; ; w *= 4 {
+		end := min(len(text), w)
+		first := -1
+		for _, r := range s.runes {
+			// only matches that start before end, and before the first one found
+			lim := min(len(text), end+len(r)-1)
+			if first >= 0 {
+				lim = min(lim, first+len(r)-1)
+			}
+			if i := strings.Index(text[:lim], r); i >= 0 {
+				first = i
+			}
 		}
-		if i := strings.Index(within, r); i >= 0 {
-			first = i
+		if first >= 0 || end == len(text) {
+			return first
 		}
 	}
-	return first
 }
 
 // LastIndex returns the offset of the last rune of the set in text, or -1:
-// strings.LastIndexAny(text, chars).
+// strings.LastIndexAny(text, chars). It reads back from the end of text in a
+// window that grows as Index's does.
 func (s Set) LastIndex(text string) int {
-	last := -1
-	for _, r := range s.runes {
-		if i := strings.LastIndex(text[last+1:], r); i >= 0 {
-			last += 1 + i
+	for w := 256; ; w *= 4 {
+		lo := max(0, len(text)-w)
+		last := lo - 1
+		for _, r := range s.runes {
+			if i := strings.LastIndex(text[last+1:], r); i >= 0 {
+				last += 1 + i
+			}
+		}
+		if last >= lo || lo == 0 {
+			return last
 		}
 	}
-	return last
 }
 
 // In reports whether text holds a rune of the set: strings.ContainsAny(text, chars).
 func (s Set) In(text string) bool {
-	for _, r := range s.runes {
-		if strings.Contains(text, r) {
-			return true
-		}
-	}
-	return false
+	return s.Index(text) >= 0
 }

@@ -1,6 +1,7 @@
 package runeset
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -27,6 +28,20 @@ func texts() []string {
 		var b strings.Builder
 		for range rng.IntN(12) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		out = append(out, b.String())
+	}
+	// Long texts with the sets' runes few and far apart, so that the search windows
+	// grow: most pieces are other text, one in a few hundred a rune of the sets.
+	filler := []string{"收入", "支出", "元", "x", " ", "1", "\xef\xbc", "\xff"}
+	for range 400 {
+		var b strings.Builder
+		for range rng.IntN(3000) {
+			if rng.IntN(300) == 0 {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			} else {
+				b.WriteString(filler[rng.IntN(len(filler))])
+			}
 		}
 		out = append(out, b.String())
 	}
@@ -87,4 +102,26 @@ func BenchmarkIndex(b *testing.B) {
 			strings.IndexAny(text, "，,；;：:、")
 		}
 	})
+}
+
+// BenchmarkNearMatch searches texts of growing length whose match lies near the
+// searched end and which lack most of the set's runes: the time must not grow with
+// the length, as strings.IndexAny's does not. Searching all of the text for each
+// rune made an extraction of 2 MB without commas take 25 s instead of 0.25 s.
+func BenchmarkNearMatch(b *testing.B) {
+	s := New("，,。；;\n")
+	for _, n := range []int{1 << 10, 1 << 20} {
+		body := strings.Repeat("收入支出元x", n/16)
+		first, last := "；"+body, body+"；"
+		b.Run(fmt.Sprintf("Index/%dKB", n>>10), func(b *testing.B) {
+			for b.Loop() {
+				s.Index(first)
+			}
+		})
+		b.Run(fmt.Sprintf("LastIndex/%dKB", n>>10), func(b *testing.B) {
+			for b.Loop() {
+				s.LastIndex(last)
+			}
+		})
+	}
 }
