@@ -97,8 +97,8 @@ func (b *bench) server() error {
 		srvCPUs, ghzCPUs := all[:(len(all)+1)/2], all[(len(all)+1)/2:]
 		// The machine's speed moves from one second to the next by more than the
 		// difference measured, so the rounds are short (about 0.3 s of extraction, 0.5 s
-		// of calls) and many: five runs of 33 such rounds gave medians of 74-79%, where
-		// eleven runs of 11 rounds twice as long had given 74-87%.
+		// of calls), to keep the two figures of a round close in time, and many. The
+		// median of a run still moves: 74-88% over fourteen runs here.
 		rounds := serverRoundsPer * b.rounds
 		var rps, shares, cpuShares, inproc, inprocCPU, srvCPU, p50s, p99s []float64
 		wrap, env, err := pinned(srvCPUs)
