@@ -252,3 +252,22 @@ func TestFillerOnlyIsTheRegexp(t *testing.T) {
 		t.Errorf("only %d labels are filler alone; the comparison needs more", matched)
 	}
 }
+
+// TestPurchaseVerbsHoldGou checks the word test before purchaseVerb: a clause the
+// regexp finds a verb in holds 购.
+func TestPurchaseVerbsHoldGou(t *testing.T) {
+	pieces := []string{"拟", "计划", "预计", "准备", "政府", "采购", "购置", "购买", "新购", "采", "置", "买", "电脑", "台", "2", "，"}
+	found := 0
+	for _, s := range randomTexts(pieces, 20000, 5) {
+		if purchaseVerb.FindAllStringIndex(s, -1) == nil {
+			continue
+		}
+		found++
+		if !strings.Contains(s, "购") {
+			t.Errorf("purchaseVerb finds a verb in %q, which holds no 购", s)
+		}
+	}
+	if found < 500 {
+		t.Errorf("only %d clauses hold a purchase verb; the check needs more", found)
+	}
+}
