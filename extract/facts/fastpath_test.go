@@ -58,6 +58,26 @@ func TestLeadOfIsLabelLead(t *testing.T) {
 	}
 }
 
+// sameAsRegexp checks that match answers as re does on every input, and that at
+// least least of the inputs match and least do not, so that the comparison sees both
+// outcomes.
+func sameAsRegexp(t *testing.T, name string, match func(string) bool, re *regexp.Regexp, inputs []string, least int) {
+	t.Helper()
+	matched := 0
+	for _, s := range inputs {
+		want := re.MatchString(s)
+		if got := match(s); got != want {
+			t.Errorf("%s(%q) = %v, the regexp %s says %v", name, s, got, re, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < least || len(inputs)-matched < least {
+		t.Errorf("%s: %d of %d inputs match; the comparison needs %d of each outcome", name, matched, len(inputs), least)
+	}
+}
+
 // randomTexts returns n strings of up to max pieces drawn from pieces, seeded so a
 // failure repeats.
 func randomTexts(pieces []string, n, max int) []string {
@@ -91,19 +111,7 @@ func TestWordsIsTheAlternation(t *testing.T) {
 		}
 		pieces = append(pieces, "县", "人员", "名", "a", "1", "：", "\xe6")
 		inputs = append(inputs, randomTexts(pieces, 5000, 8)...)
-		matched := 0
-		for _, s := range inputs {
-			want := re.MatchString(s)
-			if got := w.MatchString(s); got != want {
-				t.Errorf("%s.MatchString(%q) = %v, the regexp says %v", name, s, got, want)
-			}
-			if want {
-				matched++
-			}
-		}
-		if matched < 100 || matched > len(inputs)-100 {
-			t.Errorf("%s: %d of %d inputs match; the comparison needs both outcomes", name, matched, len(inputs))
-		}
+		sameAsRegexp(t, name+".MatchString", w.MatchString, re, inputs, 100)
 	}
 }
 
@@ -115,19 +123,7 @@ func TestHeadlineIsHeadlineLabel(t *testing.T) {
 		"县", "科协", "：", "1", "\xe6"}
 	inputs := append([]string{"", "收入", "支出总计", "2021年收入预算", "本单位2023年度收入预算数为", "一般公共预算支出",
 		"收入支出", "支出预算情况"}, randomTexts(pieces, 20000, 7)...)
-	matched := 0
-	for _, s := range inputs {
-		want := headlineLabel.MatchString(s)
-		if got := headline(s); got != want {
-			t.Errorf("headline(%q) = %v, headlineLabel says %v", s, got, want)
-		}
-		if want {
-			matched++
-		}
-	}
-	if matched < 100 {
-		t.Errorf("only %d labels are headlines; the comparison needs both outcomes", matched)
-	}
+	sameAsRegexp(t, "headline", headline, headlineLabel, inputs, 100)
 }
 
 // TestOpensBreakdownIsColonBreakdown checks the colon test before colonBreakdown
@@ -136,19 +132,7 @@ func TestOpensBreakdownIsColonBreakdown(t *testing.T) {
 	pieces := []string{"收入", "支出", "预算", "决算", "情况", "：", ":", "（一）", "其中", "县", "。", "\xef\xbc", "\n"}
 	inputs := append([]string{"", "：", "收入：", "（一）收入预算：", "支出决算情况:", "收入预算：。", "收入预算：\n"},
 		randomTexts(pieces, 20000, 6)...)
-	matched := 0
-	for _, s := range inputs {
-		want := colonBreakdown.MatchString(s)
-		if got := opensBreakdown(s); got != want {
-			t.Errorf("opensBreakdown(%q) = %v, colonBreakdown says %v", s, got, want)
-		}
-		if want {
-			matched++
-		}
-	}
-	if matched < 100 {
-		t.Errorf("only %d sentences open a breakdown; the comparison needs both outcomes", matched)
-	}
+	sameAsRegexp(t, "opensBreakdown", opensBreakdown, colonBreakdown, inputs, 100)
 }
 
 // TestMoneyRuleWordsKeepEveryMatch checks that the words a money rule needs
@@ -234,23 +218,10 @@ func TestFillerOnlyIsTheRegexp(t *testing.T) {
 	if got := spelled.String() + "$"; got != filler {
 		t.Fatalf("fillerParts spell %s, filler is %s", got, filler)
 	}
-	re := regexp.MustCompile(`^` + filler)
 	pieces = append(pieces, "2023年", "收入", "总", "共", "计", "均", "\xe5", " ")
 	inputs := append([]string{"", "的", "年初预算数", "预算数为", "合计", "共计", "共计为", "总计计", "为为", "人民币的"},
 		randomTexts(pieces, 30000, 5)...)
-	matched := 0
-	for _, s := range inputs {
-		want := re.MatchString(s)
-		if got := (fillerOnly{}).MatchString(s); got != want {
-			t.Errorf("fillerOnly.MatchString(%q) = %v, the regexp says %v", s, got, want)
-		}
-		if want {
-			matched++
-		}
-	}
-	if matched < 500 {
-		t.Errorf("only %d labels are filler alone; the comparison needs more", matched)
-	}
+	sameAsRegexp(t, "fillerOnly.MatchString", fillerOnly{}.MatchString, regexp.MustCompile(`^`+filler), inputs, 500)
 }
 
 // TestPurchaseVerbsHoldGou checks the word test before purchaseVerb: a clause the
