@@ -3,10 +3,11 @@
 //
 // For a set holding runes beyond ASCII (，。；：、), strings.IndexAny decodes each rune
 // of the text and looks it up in the set, which took a tenth of an extraction. A Set
-// searches the text once for each of its runes instead, with strings.Index, and
-// returns the same offsets: a rune's UTF-8 encoding begins with a byte no other
-// encoding holds inside it, so it is found only where decoding the text would meet
-// it, and the set holds no U+FFFD for an invalid byte to stand for.
+// looks for each of its runes with strings.Index instead, in a window at the searched
+// end of the text that grows until it holds a match, and returns the same offsets: a
+// rune's UTF-8 encoding begins with a byte no other encoding holds inside it, so it is
+// found only where decoding the text would meet it, and the set holds no U+FFFD for
+// an invalid byte to stand for.
 package runeset
 
 import (
