@@ -12,7 +12,6 @@ var (
 	itemJoins           = runeset.New("、和及")       // join the items of a list
 	listItemEnds        = runeset.New("。；;，,\n0123456789")
 	listMarks           = runeset.New("（(一二三四五六七八九十") // number a list's items
-	changeVerbSet       = runeset.New(changeVerbs)
 	semicolons          = runeset.New("；;")
 	colons              = runeset.New("：:")
 	openParens          = runeset.New("（(")

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cnbudget/cnbudget/extract/internal/runeset"
 	"github.com/cnbudget/cnbudget/extract/numbers"
 )
 
@@ -622,12 +623,12 @@ func colonAfter(s, word string) bool {
 }
 
 // changeVerbs holds the first rune of every verb changeRe ends with.
-const changeVerbs = "增减下上降多少节"
+var changeVerbs = runeset.New("增减下上降多少节")
 
 // changeOf returns changeRe's submatch indexes in label, or nil; most labels hold none
 // of its verbs and skip the regexp.
 func changeOf(label string) []int {
-	if !changeVerbSet.In(label) {
+	if !changeVerbs.In(label) {
 		return nil
 	}
 	return changeRe.FindStringSubmatchIndex(label)
