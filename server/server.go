@@ -56,6 +56,15 @@ const (
 	// MinClientPingInterval is the most often a client may ping; more often and the server
 	// closes the connection. The client package pings every 30s.
 	MinClientPingInterval = 10 * time.Second
+	// DefaultStreamWindow and DefaultConnWindow are the HTTP/2 flow-control windows the
+	// server grants each call and each connection: how many request bytes a client may
+	// send ahead of the server reading them. gRPC's own start at 64 KiB and grow with its
+	// estimate of the link, but a server busy extracting reads, and so grants more window,
+	// only between documents: under ghz at concurrency 16 with 10 KB documents, a single
+	// core sat idle 5-6% of the time waiting for request bytes the window held back in
+	// the client. 16 such documents need 166 KB; these leave room for PDFs of a few MB.
+	DefaultStreamWindow = 1 << 20
+	DefaultConnWindow   = 4 << 20
 )
 
 // DefaultMaxInFlight returns the default bound on documents worked on at once: four per
@@ -89,6 +98,14 @@ type Options struct {
 	// the defaults above.
 	KeepaliveTime    time.Duration
 	KeepaliveTimeout time.Duration
+	// StreamWindow and ConnWindow are the HTTP/2 flow-control windows of a call and of a
+	// connection, in bytes: how much a client may send before the server has read it, and
+	// so the most request data one connection can hold in the server's memory unread. 0
+	// means DefaultStreamWindow and DefaultConnWindow; a negative value in either means
+	// gRPC's own windows for both (64 KiB, grown by its bandwidth estimate up to 16 MiB).
+	// gRPC takes no window under 64 KiB.
+	StreamWindow int32
+	ConnWindow   int32
 	// DrainDelay is how long Shutdown reports NOT_SERVING while still serving, so that
 	// load balancers stop sending before new calls are refused. 0 means none.
 	DrainDelay time.Duration
@@ -144,6 +161,9 @@ func New(x Extractor, opts Options) *Server {
 			authStream(opts.AuthToken),
 		),
 	}
+	if opts.StreamWindow > 0 && opts.ConnWindow > 0 {
+		gopts = append(gopts, grpc.InitialWindowSize(opts.StreamWindow), grpc.InitialConnWindowSize(opts.ConnWindow))
+	}
 	if opts.Creds != nil {
 		gopts = append(gopts, grpc.Creds(opts.Creds))
 	}
@@ -171,6 +191,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxInFlight <= 0 {
 		o.MaxInFlight = DefaultMaxInFlight()
+	}
+	if o.StreamWindow == 0 {
+		o.StreamWindow = DefaultStreamWindow
+	}
+	if o.ConnWindow == 0 {
+		o.ConnWindow = DefaultConnWindow
 	}
 	if o.StreamWorkers <= 0 {
 		o.StreamWorkers = runtime.GOMAXPROCS(0)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/http/pprof"
@@ -28,6 +29,8 @@ type serveConfig struct {
 	requestTimeout  time.Duration
 	maxInFlight     int
 	streamWorkers   int
+	streamWindow    int64
+	connWindow      int64
 	tlsCert, tlsKey string
 	authToken       string
 	keepaliveTime   time.Duration
@@ -56,6 +59,8 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.DurationVar(&c.requestTimeout, "request-timeout", server.DefaultRequestTimeout, "bound on the work on one document, on top of the client's deadline")
 	fs.IntVar(&c.maxInFlight, "max-in-flight", server.DefaultMaxInFlight(), "documents worked on at once; calls beyond it get RESOURCE_EXHAUSTED")
 	fs.IntVar(&c.streamWorkers, "stream-workers", runtime.GOMAXPROCS(0), "documents of one ExtractStream worked on at once")
+	fs.Int64Var(&c.streamWindow, "stream-window", server.DefaultStreamWindow, "HTTP/2 flow-control window of a call, in `bytes` (64 KiB or more; 0 with --conn-window 0: gRPC's own)")
+	fs.Int64Var(&c.connWindow, "conn-window", server.DefaultConnWindow, "HTTP/2 flow-control window of a connection, in `bytes`: the most request data it holds unread (64 KiB or more; 0: gRPC's own)")
 	fs.StringVar(&c.tlsCert, "tls-cert", "", "PEM certificate `file` to serve TLS (with --tls-key)")
 	fs.StringVar(&c.tlsKey, "tls-key", "", "PEM private key `file` to serve TLS (with --tls-cert)")
 	fs.StringVar(&c.authToken, "auth-token", "", "bearer `token` every call but health must carry (prefer the environment variable)")
@@ -89,10 +94,29 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 		return c, errors.New("--tls-cert and --tls-key go together")
 	case c.maxBytes <= 0:
 		return c, errors.New("--max-bytes must be positive")
+	case !validWindow(c.streamWindow) || !validWindow(c.connWindow):
+		return c, errors.New("--stream-window and --conn-window take 0 or 65536 to 2147483647 bytes")
+	case (c.streamWindow == 0) != (c.connWindow == 0):
+		return c, errors.New("--stream-window 0 and --conn-window 0 go together: gRPC's own windows replace both")
 	case c.logFormat != "text" && c.logFormat != "json":
 		return c, fmt.Errorf("--log-format %q: want text or json", c.logFormat)
 	}
 	return c, nil
+}
+
+// validWindow reports whether n is a flow-control window the flags take: 0, for gRPC's
+// own, or one gRPC accepts.
+func validWindow(n int64) bool {
+	return n == 0 || n >= 64<<10 && n <= math.MaxInt32
+}
+
+// window maps a window flag to server.Options, where 0 means the server's default and
+// a negative value gRPC's own windows.
+func window(n int64) int32 {
+	if n == 0 {
+		return -1
+	}
+	return int32(n)
 }
 
 // runServe serves the extractor until ctx is cancelled (SIGINT or SIGTERM), then drains:
@@ -137,6 +161,8 @@ func serve(ctx context.Context, c serveConfig, log *slog.Logger) error {
 		RequestTimeout:   c.requestTimeout,
 		MaxInFlight:      c.maxInFlight,
 		StreamWorkers:    c.streamWorkers,
+		StreamWindow:     window(c.streamWindow),
+		ConnWindow:       window(c.connWindow),
 		AuthToken:        c.authToken,
 		KeepaliveTime:    c.keepaliveTime,
 		KeepaliveTimeout: c.keepaliveTO,

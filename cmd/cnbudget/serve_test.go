@@ -19,6 +19,7 @@ import (
 	"github.com/cnbudget/cnbudget/client"
 	"github.com/cnbudget/cnbudget/extract"
 	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
+	"github.com/cnbudget/cnbudget/server"
 )
 
 // lockedBuffer collects the server's log while the test reads it.
@@ -161,6 +162,18 @@ func TestParseServeFlags(t *testing.T) {
 		{"stray argument", nil, []string{"extra"}, nil, true},
 		{"bad log format", nil, []string{"--log-format", "xml"}, nil, true},
 		{"log level", nil, []string{"--log-level", "debug"}, func(c serveConfig) bool { return c.logLevel.String() == "DEBUG" }, false},
+		{"windows by default", nil, nil, func(c serveConfig) bool {
+			return window(c.streamWindow) == server.DefaultStreamWindow && window(c.connWindow) == server.DefaultConnWindow
+		}, false},
+		{"windows set", map[string]string{"CNBUDGET_CONN_WINDOW": "16777216"}, []string{"--stream-window", "65536"}, func(c serveConfig) bool {
+			return window(c.streamWindow) == 65536 && window(c.connWindow) == 16<<20
+		}, false},
+		{"gRPC's own windows", nil, []string{"--stream-window", "0", "--conn-window", "0"}, func(c serveConfig) bool {
+			return window(c.streamWindow) < 0 && window(c.connWindow) < 0
+		}, false},
+		{"window under gRPC's least", nil, []string{"--conn-window", "65535"}, nil, true},
+		{"window over int32", nil, []string{"--stream-window", "2147483648"}, nil, true},
+		{"one window 0", nil, []string{"--stream-window", "0"}, nil, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
