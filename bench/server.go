@@ -98,7 +98,7 @@ func (b *bench) server() error {
 		// The machine's speed moves from one second to the next by more than the
 		// difference measured, so the rounds are short (about 0.3 s of extraction, 0.5 s
 		// of calls), to keep the two figures of a round close in time, and many. The
-		// median of a run still moves: 76-84% over ten runs here.
+		// median of a run still moves: 76-84% over fourteen runs here.
 		rounds := serverRoundsPer * b.rounds
 		var rps, shares, cpuShares, inproc, inprocCPU, srvCPU, p50s, p99s []float64
 		wrap, env, err := pinned(srvCPUs)
