@@ -33,6 +33,19 @@ type Text struct {
 	Pages []int
 	// Warnings are problems that did not stop the reading (a page that failed, garbling).
 	Warnings []Warning
+	// Cells are the table cells whose place on the page the reader knows (PDF), in Text
+	// order. A row written on one line loses its blank cells; with their places the
+	// table stage still puts each figure under the column header it stands beneath.
+	// Nil for readers whose rows keep every cell (HTML, DOCX, XLSX: see Row).
+	Cells []Cell
+}
+
+// Cell is one table cell of a paged document: where its text is in Text and where it
+// stands on its page.
+type Cell struct {
+	Start, End int     // byte offsets of the cell's text in Text
+	X0, X1     float64 // left and right ends on the page, in points, in the reading frame
+	Y          float64 // baseline, in points from the page's foot (greater is higher)
 }
 
 // PageAt returns the 1-based page holding byte offset off of t.Text, or 0 when t has no pages.

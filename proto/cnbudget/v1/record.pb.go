@@ -145,6 +145,14 @@ const (
 	WarningCode_WARNING_CODE_PAGE_FAILED WarningCode = 5
 	// The document states one fact twice with different values; the first is kept.
 	WarningCode_WARNING_CODE_CONFLICT WarningCode = 6
+	// A table row is not the sum of its parts: a class not the sum of its rows, a total
+	// not basic + project, a summary table against a detail table.
+	WarningCode_WARNING_CODE_TABLE_SUM_MISMATCH WarningCode = 7
+	// The explanation states a figure differently from the table that holds it; the
+	// table's figure is the fact.
+	WarningCode_WARNING_CODE_TEXT_TABLE_MISMATCH WarningCode = 8
+	// The contents list announces a standard table the document does not contain.
+	WarningCode_WARNING_CODE_TABLE_MISSING WarningCode = 9
 )
 
 // Enum value maps for WarningCode.
@@ -157,15 +165,21 @@ var (
 		4: "WARNING_CODE_GARBLED_TEXT",
 		5: "WARNING_CODE_PAGE_FAILED",
 		6: "WARNING_CODE_CONFLICT",
+		7: "WARNING_CODE_TABLE_SUM_MISMATCH",
+		8: "WARNING_CODE_TEXT_TABLE_MISMATCH",
+		9: "WARNING_CODE_TABLE_MISSING",
 	}
 	WarningCode_value = map[string]int32{
-		"WARNING_CODE_UNSPECIFIED":   0,
-		"WARNING_CODE_UNIT_REPAIRED": 1,
-		"WARNING_CODE_SUM_MISMATCH":  2,
-		"WARNING_CODE_UNBALANCED":    3,
-		"WARNING_CODE_GARBLED_TEXT":  4,
-		"WARNING_CODE_PAGE_FAILED":   5,
-		"WARNING_CODE_CONFLICT":      6,
+		"WARNING_CODE_UNSPECIFIED":         0,
+		"WARNING_CODE_UNIT_REPAIRED":       1,
+		"WARNING_CODE_SUM_MISMATCH":        2,
+		"WARNING_CODE_UNBALANCED":          3,
+		"WARNING_CODE_GARBLED_TEXT":        4,
+		"WARNING_CODE_PAGE_FAILED":         5,
+		"WARNING_CODE_CONFLICT":            6,
+		"WARNING_CODE_TABLE_SUM_MISMATCH":  7,
+		"WARNING_CODE_TEXT_TABLE_MISMATCH": 8,
+		"WARNING_CODE_TABLE_MISSING":       9,
 	}
 )
 
@@ -194,6 +208,75 @@ func (x WarningCode) Number() protoreflect.EnumNumber {
 // Deprecated: Use WarningCode.Descriptor instead.
 func (WarningCode) EnumDescriptor() ([]byte, []int) {
 	return file_cnbudget_v1_record_proto_rawDescGZIP(), []int{2}
+}
+
+// TableKind says which standard table of the Ministry of Finance's templates a table is.
+type TableKind int32
+
+const (
+	// Not a standard table.
+	TableKind_TABLE_KIND_UNSPECIFIED TableKind = 0
+	// Revenue by functional class: 收入决算表, 部门收入总表, 收入预算表 (line.income).
+	TableKind_TABLE_KIND_INCOME TableKind = 1
+	// Spending by functional class: 支出决算表, 部门支出总表, 支出预算表 (line.expenditure).
+	TableKind_TABLE_KIND_EXPENDITURE TableKind = 2
+	// General public budget spending by functional class (line.general).
+	TableKind_TABLE_KIND_GENERAL TableKind = 3
+	// General public budget basic spending by economic class (line.economic).
+	TableKind_TABLE_KIND_ECONOMIC TableKind = 4
+	// Government fund budget spending (line.gov_fund).
+	TableKind_TABLE_KIND_GOV_FUND TableKind = 5
+	// State capital operation budget spending (line.state_capital).
+	TableKind_TABLE_KIND_STATE_CAPITAL TableKind = 6
+)
+
+// Enum value maps for TableKind.
+var (
+	TableKind_name = map[int32]string{
+		0: "TABLE_KIND_UNSPECIFIED",
+		1: "TABLE_KIND_INCOME",
+		2: "TABLE_KIND_EXPENDITURE",
+		3: "TABLE_KIND_GENERAL",
+		4: "TABLE_KIND_ECONOMIC",
+		5: "TABLE_KIND_GOV_FUND",
+		6: "TABLE_KIND_STATE_CAPITAL",
+	}
+	TableKind_value = map[string]int32{
+		"TABLE_KIND_UNSPECIFIED":   0,
+		"TABLE_KIND_INCOME":        1,
+		"TABLE_KIND_EXPENDITURE":   2,
+		"TABLE_KIND_GENERAL":       3,
+		"TABLE_KIND_ECONOMIC":      4,
+		"TABLE_KIND_GOV_FUND":      5,
+		"TABLE_KIND_STATE_CAPITAL": 6,
+	}
+)
+
+func (x TableKind) Enum() *TableKind {
+	p := new(TableKind)
+	*p = x
+	return p
+}
+
+func (x TableKind) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (TableKind) Descriptor() protoreflect.EnumDescriptor {
+	return file_cnbudget_v1_record_proto_enumTypes[3].Descriptor()
+}
+
+func (TableKind) Type() protoreflect.EnumType {
+	return &file_cnbudget_v1_record_proto_enumTypes[3]
+}
+
+func (x TableKind) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use TableKind.Descriptor instead.
+func (TableKind) EnumDescriptor() ([]byte, []int) {
+	return file_cnbudget_v1_record_proto_rawDescGZIP(), []int{3}
 }
 
 // Record holds every fact one budget or final-accounts explanation states, each with the
@@ -233,8 +316,11 @@ type Record struct {
 	Warnings []*Warning `protobuf:"bytes,15,rep,name=warnings,proto3" json:"warnings,omitempty"`
 	// The version of the extractor that made this record.
 	ExtractorVersion string `protobuf:"bytes,16,opt,name=extractor_version,json=extractorVersion,proto3" json:"extractor_version,omitempty"`
-	unknownFields    protoimpl.UnknownFields
-	sizeCache        protoimpl.SizeCache
+	// The standard tables the document carries (the line.TABLE.CODE.COLUMN facts), in
+	// document order; each table kind at most once.
+	Tables        []*Table `protobuf:"bytes,17,rep,name=tables,proto3" json:"tables,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Record) Reset() {
@@ -377,6 +463,13 @@ func (x *Record) GetExtractorVersion() string {
 		return x.ExtractorVersion
 	}
 	return ""
+}
+
+func (x *Record) GetTables() []*Table {
+	if x != nil {
+		return x.Tables
+	}
+	return nil
 }
 
 // DocumentInfo describes the input document, not its content.
@@ -1932,8 +2025,11 @@ type Warning struct {
 	Message string `protobuf:"bytes,2,opt,name=message,proto3" json:"message,omitempty"`
 	// The field keys involved (revenue.total, ...).
 	Keys []string `protobuf:"bytes,3,rep,name=keys,proto3" json:"keys,omitempty"`
-	// Where in the text, if one place.
-	Span          *Span `protobuf:"bytes,4,opt,name=span,proto3" json:"span,omitempty"`
+	// Where in the text: the place the warning is about.
+	Span *Span `protobuf:"bytes,4,opt,name=span,proto3" json:"span,omitempty"`
+	// The other place a warning names, when it compares two (the table cell against the
+	// explanation's sentence, the contents line of a missing table).
+	Other         *Span `protobuf:"bytes,5,opt,name=other,proto3" json:"other,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1996,11 +2092,249 @@ func (x *Warning) GetSpan() *Span {
 	return nil
 }
 
+func (x *Warning) GetOther() *Span {
+	if x != nil {
+		return x.Other
+	}
+	return nil
+}
+
+// Table is one standard table of the document, its rows typed by the catalog's columns.
+type Table struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Which table.
+	Kind TableKind `protobuf:"varint,1,opt,name=kind,proto3,enum=cnbudget.v1.TableKind" json:"kind,omitempty"`
+	// The catalog's name of the table in line keys: income, expenditure, general,
+	// economic, gov_fund, state_capital.
+	Id string `protobuf:"bytes,2,opt,name=id,proto3" json:"id,omitempty"`
+	// The title as printed (2023年部门支出预算总表).
+	Title string `protobuf:"bytes,3,opt,name=title,proto3" json:"title,omitempty"`
+	// The unit its figures are printed in (元, 万元), from its 单位 line.
+	Unit string `protobuf:"bytes,4,opt,name=unit,proto3" json:"unit,omitempty"`
+	// Where the title was read; page is the table's first page.
+	Span *Span `protobuf:"bytes,5,opt,name=span,proto3" json:"span,omitempty"`
+	// The last page the table runs on (a table continued over pages is one table).
+	LastPage int32 `protobuf:"varint,6,opt,name=last_page,json=lastPage,proto3" json:"last_page,omitempty"`
+	// The catalog columns the table has, in printed order: total, appropriation, basic,
+	// project, personnel, public.
+	Columns []string `protobuf:"bytes,7,rep,name=columns,proto3" json:"columns,omitempty"`
+	// The rows that have a classification code, and the 合计 row (code "total"), in
+	// printed order.
+	Rows          []*TableRow `protobuf:"bytes,8,rep,name=rows,proto3" json:"rows,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Table) Reset() {
+	*x = Table{}
+	mi := &file_cnbudget_v1_record_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Table) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Table) ProtoMessage() {}
+
+func (x *Table) ProtoReflect() protoreflect.Message {
+	mi := &file_cnbudget_v1_record_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Table.ProtoReflect.Descriptor instead.
+func (*Table) Descriptor() ([]byte, []int) {
+	return file_cnbudget_v1_record_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *Table) GetKind() TableKind {
+	if x != nil {
+		return x.Kind
+	}
+	return TableKind_TABLE_KIND_UNSPECIFIED
+}
+
+func (x *Table) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
+}
+
+func (x *Table) GetTitle() string {
+	if x != nil {
+		return x.Title
+	}
+	return ""
+}
+
+func (x *Table) GetUnit() string {
+	if x != nil {
+		return x.Unit
+	}
+	return ""
+}
+
+func (x *Table) GetSpan() *Span {
+	if x != nil {
+		return x.Span
+	}
+	return nil
+}
+
+func (x *Table) GetLastPage() int32 {
+	if x != nil {
+		return x.LastPage
+	}
+	return 0
+}
+
+func (x *Table) GetColumns() []string {
+	if x != nil {
+		return x.Columns
+	}
+	return nil
+}
+
+func (x *Table) GetRows() []*TableRow {
+	if x != nil {
+		return x.Rows
+	}
+	return nil
+}
+
+// TableRow is one coded row of a standard table. A column the table lacks, or a cell
+// printed blank, is unset; a printed 0 is an amount of 0.
+type TableRow struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The classification code as digits (2010601, 30101), or "total" for the 合计 row.
+	Code string `protobuf:"bytes,1,opt,name=code,proto3" json:"code,omitempty"`
+	// The 科目名称 as printed, line breaks and spaces removed; unset on the total row.
+	Name *Text `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// The row's total (合计, 决算数, 预算数).
+	Total *Amount `protobuf:"bytes,3,opt,name=total,proto3" json:"total,omitempty"`
+	// Fiscal appropriation, 财政拨款(收入) (income table).
+	Appropriation *Amount `protobuf:"bytes,4,opt,name=appropriation,proto3" json:"appropriation,omitempty"`
+	// Basic spending, 基本支出.
+	Basic *Amount `protobuf:"bytes,5,opt,name=basic,proto3" json:"basic,omitempty"`
+	// Project spending, 项目支出.
+	Project *Amount `protobuf:"bytes,6,opt,name=project,proto3" json:"project,omitempty"`
+	// Personnel expenses, 人员经费 (economic table).
+	Personnel *Amount `protobuf:"bytes,7,opt,name=personnel,proto3" json:"personnel,omitempty"`
+	// Public expenses, 公用经费 (economic table).
+	Public *Amount `protobuf:"bytes,8,opt,name=public,proto3" json:"public,omitempty"`
+	// The printed row: from its first cell to its last.
+	Span          *Span `protobuf:"bytes,9,opt,name=span,proto3" json:"span,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *TableRow) Reset() {
+	*x = TableRow{}
+	mi := &file_cnbudget_v1_record_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *TableRow) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*TableRow) ProtoMessage() {}
+
+func (x *TableRow) ProtoReflect() protoreflect.Message {
+	mi := &file_cnbudget_v1_record_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use TableRow.ProtoReflect.Descriptor instead.
+func (*TableRow) Descriptor() ([]byte, []int) {
+	return file_cnbudget_v1_record_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *TableRow) GetCode() string {
+	if x != nil {
+		return x.Code
+	}
+	return ""
+}
+
+func (x *TableRow) GetName() *Text {
+	if x != nil {
+		return x.Name
+	}
+	return nil
+}
+
+func (x *TableRow) GetTotal() *Amount {
+	if x != nil {
+		return x.Total
+	}
+	return nil
+}
+
+func (x *TableRow) GetAppropriation() *Amount {
+	if x != nil {
+		return x.Appropriation
+	}
+	return nil
+}
+
+func (x *TableRow) GetBasic() *Amount {
+	if x != nil {
+		return x.Basic
+	}
+	return nil
+}
+
+func (x *TableRow) GetProject() *Amount {
+	if x != nil {
+		return x.Project
+	}
+	return nil
+}
+
+func (x *TableRow) GetPersonnel() *Amount {
+	if x != nil {
+		return x.Personnel
+	}
+	return nil
+}
+
+func (x *TableRow) GetPublic() *Amount {
+	if x != nil {
+		return x.Public
+	}
+	return nil
+}
+
+func (x *TableRow) GetSpan() *Span {
+	if x != nil {
+		return x.Span
+	}
+	return nil
+}
+
 var File_cnbudget_v1_record_proto protoreflect.FileDescriptor
 
 const file_cnbudget_v1_record_proto_rawDesc = "" +
 	"\n" +
-	"\x18cnbudget/v1/record.proto\x12\vcnbudget.v1\x1a\x19cnbudget/v1/options.proto\"\xd6\b\n" +
+	"\x18cnbudget/v1/record.proto\x12\vcnbudget.v1\x1a\x19cnbudget/v1/options.proto\"\x82\t\n" +
 	"\x06Record\x125\n" +
 	"\bdocument\x18\x01 \x01(\v2\x19.cnbudget.v1.DocumentInfoR\bdocument\x124\n" +
 	"\x06header\x18\x02 \x01(\v2\x13.cnbudget.v1.HeaderB\a\x92\x82\x19\x03docR\x06header\x12F\n" +
@@ -2019,7 +2353,8 @@ const file_cnbudget_v1_record_proto_rawDesc = "" +
 	"\x92\x82\x19\x06assetsR\x06assets\x12;\n" +
 	"\acontact\x18\x0e \x01(\v2\x14.cnbudget.v1.ContactB\v\x92\x82\x19\acontactR\acontact\x120\n" +
 	"\bwarnings\x18\x0f \x03(\v2\x14.cnbudget.v1.WarningR\bwarnings\x12+\n" +
-	"\x11extractor_version\x18\x10 \x01(\tR\x10extractorVersion\"\xbe\x01\n" +
+	"\x11extractor_version\x18\x10 \x01(\tR\x10extractorVersion\x12*\n" +
+	"\x06tables\x18\x11 \x03(\v2\x12.cnbudget.v1.TableR\x06tables\"\xbe\x01\n" +
 	"\fDocumentInfo\x12\x12\n" +
 	"\x04name\x18\x01 \x01(\tR\x04name\x12\x1d\n" +
 	"\n" +
@@ -2140,12 +2475,32 @@ const file_cnbudget_v1_record_proto_rawDesc = "" +
 	"\bvehicles\x18\x01 \x01(\v2\x14.cnbudget.v1.IntegerB\f\x92\x82\x19\bvehiclesR\bvehicles\"p\n" +
 	"\aContact\x12/\n" +
 	"\x04name\x18\x01 \x01(\v2\x11.cnbudget.v1.TextB\b\x92\x82\x19\x04nameR\x04name\x124\n" +
-	"\x06phones\x18\x02 \x03(\v2\x11.cnbudget.v1.TextB\t\x92\x82\x19\x05phoneR\x06phones\"\x8c\x01\n" +
+	"\x06phones\x18\x02 \x03(\v2\x11.cnbudget.v1.TextB\t\x92\x82\x19\x05phoneR\x06phones\"\xb5\x01\n" +
 	"\aWarning\x12,\n" +
 	"\x04code\x18\x01 \x01(\x0e2\x18.cnbudget.v1.WarningCodeR\x04code\x12\x18\n" +
 	"\amessage\x18\x02 \x01(\tR\amessage\x12\x12\n" +
 	"\x04keys\x18\x03 \x03(\tR\x04keys\x12%\n" +
-	"\x04span\x18\x04 \x01(\v2\x11.cnbudget.v1.SpanR\x04span*F\n" +
+	"\x04span\x18\x04 \x01(\v2\x11.cnbudget.v1.SpanR\x04span\x12'\n" +
+	"\x05other\x18\x05 \x01(\v2\x11.cnbudget.v1.SpanR\x05other\"\xf6\x01\n" +
+	"\x05Table\x12*\n" +
+	"\x04kind\x18\x01 \x01(\x0e2\x16.cnbudget.v1.TableKindR\x04kind\x12\x0e\n" +
+	"\x02id\x18\x02 \x01(\tR\x02id\x12\x14\n" +
+	"\x05title\x18\x03 \x01(\tR\x05title\x12\x12\n" +
+	"\x04unit\x18\x04 \x01(\tR\x04unit\x12%\n" +
+	"\x04span\x18\x05 \x01(\v2\x11.cnbudget.v1.SpanR\x04span\x12\x1b\n" +
+	"\tlast_page\x18\x06 \x01(\x05R\blastPage\x12\x18\n" +
+	"\acolumns\x18\a \x03(\tR\acolumns\x12)\n" +
+	"\x04rows\x18\b \x03(\v2\x15.cnbudget.v1.TableRowR\x04rows\"\x8c\x03\n" +
+	"\bTableRow\x12\x12\n" +
+	"\x04code\x18\x01 \x01(\tR\x04code\x12%\n" +
+	"\x04name\x18\x02 \x01(\v2\x11.cnbudget.v1.TextR\x04name\x12)\n" +
+	"\x05total\x18\x03 \x01(\v2\x13.cnbudget.v1.AmountR\x05total\x129\n" +
+	"\rappropriation\x18\x04 \x01(\v2\x13.cnbudget.v1.AmountR\rappropriation\x12)\n" +
+	"\x05basic\x18\x05 \x01(\v2\x13.cnbudget.v1.AmountR\x05basic\x12-\n" +
+	"\aproject\x18\x06 \x01(\v2\x13.cnbudget.v1.AmountR\aproject\x121\n" +
+	"\tpersonnel\x18\a \x01(\v2\x13.cnbudget.v1.AmountR\tpersonnel\x12+\n" +
+	"\x06public\x18\b \x01(\v2\x13.cnbudget.v1.AmountR\x06public\x12%\n" +
+	"\x04span\x18\t \x01(\v2\x11.cnbudget.v1.SpanR\x04span*F\n" +
 	"\x04Kind\x12\x14\n" +
 	"\x10KIND_UNSPECIFIED\x10\x00\x12\x0f\n" +
 	"\vKIND_BUDGET\x10\x01\x12\x17\n" +
@@ -2154,7 +2509,7 @@ const file_cnbudget_v1_record_proto_rawDesc = "" +
 	"\x11SCOPE_UNSPECIFIED\x10\x00\x12\x14\n" +
 	"\x10SCOPE_DEPARTMENT\x10\x01\x12\x0e\n" +
 	"\n" +
-	"SCOPE_UNIT\x10\x02*\xdf\x01\n" +
+	"SCOPE_UNIT\x10\x02*\xca\x02\n" +
 	"\vWarningCode\x12\x1c\n" +
 	"\x18WARNING_CODE_UNSPECIFIED\x10\x00\x12\x1e\n" +
 	"\x1aWARNING_CODE_UNIT_REPAIRED\x10\x01\x12\x1d\n" +
@@ -2162,7 +2517,18 @@ const file_cnbudget_v1_record_proto_rawDesc = "" +
 	"\x17WARNING_CODE_UNBALANCED\x10\x03\x12\x1d\n" +
 	"\x19WARNING_CODE_GARBLED_TEXT\x10\x04\x12\x1c\n" +
 	"\x18WARNING_CODE_PAGE_FAILED\x10\x05\x12\x19\n" +
-	"\x15WARNING_CODE_CONFLICT\x10\x06B[\n" +
+	"\x15WARNING_CODE_CONFLICT\x10\x06\x12#\n" +
+	"\x1fWARNING_CODE_TABLE_SUM_MISMATCH\x10\a\x12$\n" +
+	" WARNING_CODE_TEXT_TABLE_MISMATCH\x10\b\x12\x1e\n" +
+	"\x1aWARNING_CODE_TABLE_MISSING\x10\t*\xc2\x01\n" +
+	"\tTableKind\x12\x1a\n" +
+	"\x16TABLE_KIND_UNSPECIFIED\x10\x00\x12\x15\n" +
+	"\x11TABLE_KIND_INCOME\x10\x01\x12\x1a\n" +
+	"\x16TABLE_KIND_EXPENDITURE\x10\x02\x12\x16\n" +
+	"\x12TABLE_KIND_GENERAL\x10\x03\x12\x17\n" +
+	"\x13TABLE_KIND_ECONOMIC\x10\x04\x12\x17\n" +
+	"\x13TABLE_KIND_GOV_FUND\x10\x05\x12\x1c\n" +
+	"\x18TABLE_KIND_STATE_CAPITAL\x10\x06B[\n" +
 	"\x0fdev.cnbudget.v1B\vRecordProtoP\x01Z9github.com/cnbudget/cnbudget/proto/cnbudget/v1;cnbudgetv1b\x06proto3"
 
 var (
@@ -2177,123 +2543,139 @@ func file_cnbudget_v1_record_proto_rawDescGZIP() []byte {
 	return file_cnbudget_v1_record_proto_rawDescData
 }
 
-var file_cnbudget_v1_record_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
-var file_cnbudget_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_cnbudget_v1_record_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
+var file_cnbudget_v1_record_proto_msgTypes = make([]protoimpl.MessageInfo, 25)
 var file_cnbudget_v1_record_proto_goTypes = []any{
 	(Kind)(0),                // 0: cnbudget.v1.Kind
 	(Scope)(0),               // 1: cnbudget.v1.Scope
 	(WarningCode)(0),         // 2: cnbudget.v1.WarningCode
-	(*Record)(nil),           // 3: cnbudget.v1.Record
-	(*DocumentInfo)(nil),     // 4: cnbudget.v1.DocumentInfo
-	(*Span)(nil),             // 5: cnbudget.v1.Span
-	(*Amount)(nil),           // 6: cnbudget.v1.Amount
-	(*Integer)(nil),          // 7: cnbudget.v1.Integer
-	(*Text)(nil),             // 8: cnbudget.v1.Text
-	(*KindFact)(nil),         // 9: cnbudget.v1.KindFact
-	(*ScopeFact)(nil),        // 10: cnbudget.v1.ScopeFact
-	(*Header)(nil),           // 11: cnbudget.v1.Header
-	(*Organization)(nil),     // 12: cnbudget.v1.Organization
-	(*Posts)(nil),            // 13: cnbudget.v1.Posts
-	(*Staffing)(nil),         // 14: cnbudget.v1.Staffing
-	(*Revenue)(nil),          // 15: cnbudget.v1.Revenue
-	(*FunctionSpending)(nil), // 16: cnbudget.v1.FunctionSpending
-	(*Expenditure)(nil),      // 17: cnbudget.v1.Expenditure
-	(*Appropriation)(nil),    // 18: cnbudget.v1.Appropriation
-	(*Sanggong)(nil),         // 19: cnbudget.v1.Sanggong
-	(*ProcurementItem)(nil),  // 20: cnbudget.v1.ProcurementItem
-	(*Procurement)(nil),      // 21: cnbudget.v1.Procurement
-	(*Performance)(nil),      // 22: cnbudget.v1.Performance
-	(*Assets)(nil),           // 23: cnbudget.v1.Assets
-	(*Contact)(nil),          // 24: cnbudget.v1.Contact
-	(*Warning)(nil),          // 25: cnbudget.v1.Warning
+	(TableKind)(0),           // 3: cnbudget.v1.TableKind
+	(*Record)(nil),           // 4: cnbudget.v1.Record
+	(*DocumentInfo)(nil),     // 5: cnbudget.v1.DocumentInfo
+	(*Span)(nil),             // 6: cnbudget.v1.Span
+	(*Amount)(nil),           // 7: cnbudget.v1.Amount
+	(*Integer)(nil),          // 8: cnbudget.v1.Integer
+	(*Text)(nil),             // 9: cnbudget.v1.Text
+	(*KindFact)(nil),         // 10: cnbudget.v1.KindFact
+	(*ScopeFact)(nil),        // 11: cnbudget.v1.ScopeFact
+	(*Header)(nil),           // 12: cnbudget.v1.Header
+	(*Organization)(nil),     // 13: cnbudget.v1.Organization
+	(*Posts)(nil),            // 14: cnbudget.v1.Posts
+	(*Staffing)(nil),         // 15: cnbudget.v1.Staffing
+	(*Revenue)(nil),          // 16: cnbudget.v1.Revenue
+	(*FunctionSpending)(nil), // 17: cnbudget.v1.FunctionSpending
+	(*Expenditure)(nil),      // 18: cnbudget.v1.Expenditure
+	(*Appropriation)(nil),    // 19: cnbudget.v1.Appropriation
+	(*Sanggong)(nil),         // 20: cnbudget.v1.Sanggong
+	(*ProcurementItem)(nil),  // 21: cnbudget.v1.ProcurementItem
+	(*Procurement)(nil),      // 22: cnbudget.v1.Procurement
+	(*Performance)(nil),      // 23: cnbudget.v1.Performance
+	(*Assets)(nil),           // 24: cnbudget.v1.Assets
+	(*Contact)(nil),          // 25: cnbudget.v1.Contact
+	(*Warning)(nil),          // 26: cnbudget.v1.Warning
+	(*Table)(nil),            // 27: cnbudget.v1.Table
+	(*TableRow)(nil),         // 28: cnbudget.v1.TableRow
 }
 var file_cnbudget_v1_record_proto_depIdxs = []int32{
-	4,  // 0: cnbudget.v1.Record.document:type_name -> cnbudget.v1.DocumentInfo
-	11, // 1: cnbudget.v1.Record.header:type_name -> cnbudget.v1.Header
-	12, // 2: cnbudget.v1.Record.organization:type_name -> cnbudget.v1.Organization
-	14, // 3: cnbudget.v1.Record.staffing:type_name -> cnbudget.v1.Staffing
-	15, // 4: cnbudget.v1.Record.revenue:type_name -> cnbudget.v1.Revenue
-	17, // 5: cnbudget.v1.Record.expenditure:type_name -> cnbudget.v1.Expenditure
-	18, // 6: cnbudget.v1.Record.appropriation:type_name -> cnbudget.v1.Appropriation
-	19, // 7: cnbudget.v1.Record.sanggong:type_name -> cnbudget.v1.Sanggong
-	6,  // 8: cnbudget.v1.Record.operating_expenses:type_name -> cnbudget.v1.Amount
-	6,  // 9: cnbudget.v1.Record.operating_expenses_change:type_name -> cnbudget.v1.Amount
-	21, // 10: cnbudget.v1.Record.procurement:type_name -> cnbudget.v1.Procurement
-	22, // 11: cnbudget.v1.Record.performance:type_name -> cnbudget.v1.Performance
-	23, // 12: cnbudget.v1.Record.assets:type_name -> cnbudget.v1.Assets
-	24, // 13: cnbudget.v1.Record.contact:type_name -> cnbudget.v1.Contact
-	25, // 14: cnbudget.v1.Record.warnings:type_name -> cnbudget.v1.Warning
-	5,  // 15: cnbudget.v1.Amount.span:type_name -> cnbudget.v1.Span
-	5,  // 16: cnbudget.v1.Integer.span:type_name -> cnbudget.v1.Span
-	5,  // 17: cnbudget.v1.Text.span:type_name -> cnbudget.v1.Span
-	0,  // 18: cnbudget.v1.KindFact.value:type_name -> cnbudget.v1.Kind
-	5,  // 19: cnbudget.v1.KindFact.span:type_name -> cnbudget.v1.Span
-	1,  // 20: cnbudget.v1.ScopeFact.value:type_name -> cnbudget.v1.Scope
-	5,  // 21: cnbudget.v1.ScopeFact.span:type_name -> cnbudget.v1.Span
-	9,  // 22: cnbudget.v1.Header.kind:type_name -> cnbudget.v1.KindFact
-	10, // 23: cnbudget.v1.Header.scope:type_name -> cnbudget.v1.ScopeFact
-	7,  // 24: cnbudget.v1.Header.fiscal_year:type_name -> cnbudget.v1.Integer
-	8,  // 25: cnbudget.v1.Header.unit_name:type_name -> cnbudget.v1.Text
-	8,  // 26: cnbudget.v1.Header.region:type_name -> cnbudget.v1.Text
-	8,  // 27: cnbudget.v1.Organization.departments:type_name -> cnbudget.v1.Text
-	8,  // 28: cnbudget.v1.Organization.subordinates:type_name -> cnbudget.v1.Text
-	7,  // 29: cnbudget.v1.Organization.admin_units:type_name -> cnbudget.v1.Integer
-	7,  // 30: cnbudget.v1.Organization.sanggong_units:type_name -> cnbudget.v1.Integer
-	7,  // 31: cnbudget.v1.Organization.public_institutions:type_name -> cnbudget.v1.Integer
-	7,  // 32: cnbudget.v1.Posts.authorized:type_name -> cnbudget.v1.Integer
-	7,  // 33: cnbudget.v1.Posts.actual:type_name -> cnbudget.v1.Integer
-	13, // 34: cnbudget.v1.Staffing.admin:type_name -> cnbudget.v1.Posts
-	13, // 35: cnbudget.v1.Staffing.sanggong:type_name -> cnbudget.v1.Posts
-	13, // 36: cnbudget.v1.Staffing.institution:type_name -> cnbudget.v1.Posts
-	13, // 37: cnbudget.v1.Staffing.worker:type_name -> cnbudget.v1.Posts
-	13, // 38: cnbudget.v1.Staffing.total:type_name -> cnbudget.v1.Posts
-	7,  // 39: cnbudget.v1.Staffing.retired:type_name -> cnbudget.v1.Integer
-	7,  // 40: cnbudget.v1.Staffing.lixiu:type_name -> cnbudget.v1.Integer
-	6,  // 41: cnbudget.v1.Revenue.total:type_name -> cnbudget.v1.Amount
-	6,  // 42: cnbudget.v1.Revenue.this_year:type_name -> cnbudget.v1.Amount
-	6,  // 43: cnbudget.v1.Revenue.change:type_name -> cnbudget.v1.Amount
-	6,  // 44: cnbudget.v1.Revenue.appropriation:type_name -> cnbudget.v1.Amount
-	6,  // 45: cnbudget.v1.Revenue.general_budget:type_name -> cnbudget.v1.Amount
-	6,  // 46: cnbudget.v1.Revenue.gov_fund:type_name -> cnbudget.v1.Amount
-	6,  // 47: cnbudget.v1.Revenue.state_capital:type_name -> cnbudget.v1.Amount
-	6,  // 48: cnbudget.v1.Revenue.business:type_name -> cnbudget.v1.Amount
-	6,  // 49: cnbudget.v1.Revenue.operating:type_name -> cnbudget.v1.Amount
-	6,  // 50: cnbudget.v1.Revenue.other:type_name -> cnbudget.v1.Amount
-	6,  // 51: cnbudget.v1.Revenue.carryover:type_name -> cnbudget.v1.Amount
-	6,  // 52: cnbudget.v1.FunctionSpending.amount:type_name -> cnbudget.v1.Amount
-	6,  // 53: cnbudget.v1.Expenditure.total:type_name -> cnbudget.v1.Amount
-	6,  // 54: cnbudget.v1.Expenditure.this_year:type_name -> cnbudget.v1.Amount
-	6,  // 55: cnbudget.v1.Expenditure.carry_forward:type_name -> cnbudget.v1.Amount
-	6,  // 56: cnbudget.v1.Expenditure.change:type_name -> cnbudget.v1.Amount
-	16, // 57: cnbudget.v1.Expenditure.functions:type_name -> cnbudget.v1.FunctionSpending
-	6,  // 58: cnbudget.v1.Expenditure.basic:type_name -> cnbudget.v1.Amount
-	6,  // 59: cnbudget.v1.Expenditure.basic_change:type_name -> cnbudget.v1.Amount
-	6,  // 60: cnbudget.v1.Expenditure.project:type_name -> cnbudget.v1.Amount
-	6,  // 61: cnbudget.v1.Expenditure.project_change:type_name -> cnbudget.v1.Amount
-	6,  // 62: cnbudget.v1.Appropriation.revenue:type_name -> cnbudget.v1.Amount
-	6,  // 63: cnbudget.v1.Appropriation.expenditure:type_name -> cnbudget.v1.Amount
-	6,  // 64: cnbudget.v1.Sanggong.total:type_name -> cnbudget.v1.Amount
-	6,  // 65: cnbudget.v1.Sanggong.change:type_name -> cnbudget.v1.Amount
-	6,  // 66: cnbudget.v1.Sanggong.outbound:type_name -> cnbudget.v1.Amount
-	6,  // 67: cnbudget.v1.Sanggong.reception:type_name -> cnbudget.v1.Amount
-	6,  // 68: cnbudget.v1.Sanggong.vehicle:type_name -> cnbudget.v1.Amount
-	6,  // 69: cnbudget.v1.Sanggong.vehicle_purchase:type_name -> cnbudget.v1.Amount
-	6,  // 70: cnbudget.v1.Sanggong.vehicle_operation:type_name -> cnbudget.v1.Amount
-	5,  // 71: cnbudget.v1.ProcurementItem.span:type_name -> cnbudget.v1.Span
-	6,  // 72: cnbudget.v1.Procurement.total:type_name -> cnbudget.v1.Amount
-	20, // 73: cnbudget.v1.Procurement.items:type_name -> cnbudget.v1.ProcurementItem
-	6,  // 74: cnbudget.v1.Performance.project_funds:type_name -> cnbudget.v1.Amount
-	7,  // 75: cnbudget.v1.Performance.project_count:type_name -> cnbudget.v1.Integer
-	7,  // 76: cnbudget.v1.Assets.vehicles:type_name -> cnbudget.v1.Integer
-	8,  // 77: cnbudget.v1.Contact.name:type_name -> cnbudget.v1.Text
-	8,  // 78: cnbudget.v1.Contact.phones:type_name -> cnbudget.v1.Text
-	2,  // 79: cnbudget.v1.Warning.code:type_name -> cnbudget.v1.WarningCode
-	5,  // 80: cnbudget.v1.Warning.span:type_name -> cnbudget.v1.Span
-	81, // [81:81] is the sub-list for method output_type
-	81, // [81:81] is the sub-list for method input_type
-	81, // [81:81] is the sub-list for extension type_name
-	81, // [81:81] is the sub-list for extension extendee
-	0,  // [0:81] is the sub-list for field type_name
+	5,  // 0: cnbudget.v1.Record.document:type_name -> cnbudget.v1.DocumentInfo
+	12, // 1: cnbudget.v1.Record.header:type_name -> cnbudget.v1.Header
+	13, // 2: cnbudget.v1.Record.organization:type_name -> cnbudget.v1.Organization
+	15, // 3: cnbudget.v1.Record.staffing:type_name -> cnbudget.v1.Staffing
+	16, // 4: cnbudget.v1.Record.revenue:type_name -> cnbudget.v1.Revenue
+	18, // 5: cnbudget.v1.Record.expenditure:type_name -> cnbudget.v1.Expenditure
+	19, // 6: cnbudget.v1.Record.appropriation:type_name -> cnbudget.v1.Appropriation
+	20, // 7: cnbudget.v1.Record.sanggong:type_name -> cnbudget.v1.Sanggong
+	7,  // 8: cnbudget.v1.Record.operating_expenses:type_name -> cnbudget.v1.Amount
+	7,  // 9: cnbudget.v1.Record.operating_expenses_change:type_name -> cnbudget.v1.Amount
+	22, // 10: cnbudget.v1.Record.procurement:type_name -> cnbudget.v1.Procurement
+	23, // 11: cnbudget.v1.Record.performance:type_name -> cnbudget.v1.Performance
+	24, // 12: cnbudget.v1.Record.assets:type_name -> cnbudget.v1.Assets
+	25, // 13: cnbudget.v1.Record.contact:type_name -> cnbudget.v1.Contact
+	26, // 14: cnbudget.v1.Record.warnings:type_name -> cnbudget.v1.Warning
+	27, // 15: cnbudget.v1.Record.tables:type_name -> cnbudget.v1.Table
+	6,  // 16: cnbudget.v1.Amount.span:type_name -> cnbudget.v1.Span
+	6,  // 17: cnbudget.v1.Integer.span:type_name -> cnbudget.v1.Span
+	6,  // 18: cnbudget.v1.Text.span:type_name -> cnbudget.v1.Span
+	0,  // 19: cnbudget.v1.KindFact.value:type_name -> cnbudget.v1.Kind
+	6,  // 20: cnbudget.v1.KindFact.span:type_name -> cnbudget.v1.Span
+	1,  // 21: cnbudget.v1.ScopeFact.value:type_name -> cnbudget.v1.Scope
+	6,  // 22: cnbudget.v1.ScopeFact.span:type_name -> cnbudget.v1.Span
+	10, // 23: cnbudget.v1.Header.kind:type_name -> cnbudget.v1.KindFact
+	11, // 24: cnbudget.v1.Header.scope:type_name -> cnbudget.v1.ScopeFact
+	8,  // 25: cnbudget.v1.Header.fiscal_year:type_name -> cnbudget.v1.Integer
+	9,  // 26: cnbudget.v1.Header.unit_name:type_name -> cnbudget.v1.Text
+	9,  // 27: cnbudget.v1.Header.region:type_name -> cnbudget.v1.Text
+	9,  // 28: cnbudget.v1.Organization.departments:type_name -> cnbudget.v1.Text
+	9,  // 29: cnbudget.v1.Organization.subordinates:type_name -> cnbudget.v1.Text
+	8,  // 30: cnbudget.v1.Organization.admin_units:type_name -> cnbudget.v1.Integer
+	8,  // 31: cnbudget.v1.Organization.sanggong_units:type_name -> cnbudget.v1.Integer
+	8,  // 32: cnbudget.v1.Organization.public_institutions:type_name -> cnbudget.v1.Integer
+	8,  // 33: cnbudget.v1.Posts.authorized:type_name -> cnbudget.v1.Integer
+	8,  // 34: cnbudget.v1.Posts.actual:type_name -> cnbudget.v1.Integer
+	14, // 35: cnbudget.v1.Staffing.admin:type_name -> cnbudget.v1.Posts
+	14, // 36: cnbudget.v1.Staffing.sanggong:type_name -> cnbudget.v1.Posts
+	14, // 37: cnbudget.v1.Staffing.institution:type_name -> cnbudget.v1.Posts
+	14, // 38: cnbudget.v1.Staffing.worker:type_name -> cnbudget.v1.Posts
+	14, // 39: cnbudget.v1.Staffing.total:type_name -> cnbudget.v1.Posts
+	8,  // 40: cnbudget.v1.Staffing.retired:type_name -> cnbudget.v1.Integer
+	8,  // 41: cnbudget.v1.Staffing.lixiu:type_name -> cnbudget.v1.Integer
+	7,  // 42: cnbudget.v1.Revenue.total:type_name -> cnbudget.v1.Amount
+	7,  // 43: cnbudget.v1.Revenue.this_year:type_name -> cnbudget.v1.Amount
+	7,  // 44: cnbudget.v1.Revenue.change:type_name -> cnbudget.v1.Amount
+	7,  // 45: cnbudget.v1.Revenue.appropriation:type_name -> cnbudget.v1.Amount
+	7,  // 46: cnbudget.v1.Revenue.general_budget:type_name -> cnbudget.v1.Amount
+	7,  // 47: cnbudget.v1.Revenue.gov_fund:type_name -> cnbudget.v1.Amount
+	7,  // 48: cnbudget.v1.Revenue.state_capital:type_name -> cnbudget.v1.Amount
+	7,  // 49: cnbudget.v1.Revenue.business:type_name -> cnbudget.v1.Amount
+	7,  // 50: cnbudget.v1.Revenue.operating:type_name -> cnbudget.v1.Amount
+	7,  // 51: cnbudget.v1.Revenue.other:type_name -> cnbudget.v1.Amount
+	7,  // 52: cnbudget.v1.Revenue.carryover:type_name -> cnbudget.v1.Amount
+	7,  // 53: cnbudget.v1.FunctionSpending.amount:type_name -> cnbudget.v1.Amount
+	7,  // 54: cnbudget.v1.Expenditure.total:type_name -> cnbudget.v1.Amount
+	7,  // 55: cnbudget.v1.Expenditure.this_year:type_name -> cnbudget.v1.Amount
+	7,  // 56: cnbudget.v1.Expenditure.carry_forward:type_name -> cnbudget.v1.Amount
+	7,  // 57: cnbudget.v1.Expenditure.change:type_name -> cnbudget.v1.Amount
+	17, // 58: cnbudget.v1.Expenditure.functions:type_name -> cnbudget.v1.FunctionSpending
+	7,  // 59: cnbudget.v1.Expenditure.basic:type_name -> cnbudget.v1.Amount
+	7,  // 60: cnbudget.v1.Expenditure.basic_change:type_name -> cnbudget.v1.Amount
+	7,  // 61: cnbudget.v1.Expenditure.project:type_name -> cnbudget.v1.Amount
+	7,  // 62: cnbudget.v1.Expenditure.project_change:type_name -> cnbudget.v1.Amount
+	7,  // 63: cnbudget.v1.Appropriation.revenue:type_name -> cnbudget.v1.Amount
+	7,  // 64: cnbudget.v1.Appropriation.expenditure:type_name -> cnbudget.v1.Amount
+	7,  // 65: cnbudget.v1.Sanggong.total:type_name -> cnbudget.v1.Amount
+	7,  // 66: cnbudget.v1.Sanggong.change:type_name -> cnbudget.v1.Amount
+	7,  // 67: cnbudget.v1.Sanggong.outbound:type_name -> cnbudget.v1.Amount
+	7,  // 68: cnbudget.v1.Sanggong.reception:type_name -> cnbudget.v1.Amount
+	7,  // 69: cnbudget.v1.Sanggong.vehicle:type_name -> cnbudget.v1.Amount
+	7,  // 70: cnbudget.v1.Sanggong.vehicle_purchase:type_name -> cnbudget.v1.Amount
+	7,  // 71: cnbudget.v1.Sanggong.vehicle_operation:type_name -> cnbudget.v1.Amount
+	6,  // 72: cnbudget.v1.ProcurementItem.span:type_name -> cnbudget.v1.Span
+	7,  // 73: cnbudget.v1.Procurement.total:type_name -> cnbudget.v1.Amount
+	21, // 74: cnbudget.v1.Procurement.items:type_name -> cnbudget.v1.ProcurementItem
+	7,  // 75: cnbudget.v1.Performance.project_funds:type_name -> cnbudget.v1.Amount
+	8,  // 76: cnbudget.v1.Performance.project_count:type_name -> cnbudget.v1.Integer
+	8,  // 77: cnbudget.v1.Assets.vehicles:type_name -> cnbudget.v1.Integer
+	9,  // 78: cnbudget.v1.Contact.name:type_name -> cnbudget.v1.Text
+	9,  // 79: cnbudget.v1.Contact.phones:type_name -> cnbudget.v1.Text
+	2,  // 80: cnbudget.v1.Warning.code:type_name -> cnbudget.v1.WarningCode
+	6,  // 81: cnbudget.v1.Warning.span:type_name -> cnbudget.v1.Span
+	6,  // 82: cnbudget.v1.Warning.other:type_name -> cnbudget.v1.Span
+	3,  // 83: cnbudget.v1.Table.kind:type_name -> cnbudget.v1.TableKind
+	6,  // 84: cnbudget.v1.Table.span:type_name -> cnbudget.v1.Span
+	28, // 85: cnbudget.v1.Table.rows:type_name -> cnbudget.v1.TableRow
+	9,  // 86: cnbudget.v1.TableRow.name:type_name -> cnbudget.v1.Text
+	7,  // 87: cnbudget.v1.TableRow.total:type_name -> cnbudget.v1.Amount
+	7,  // 88: cnbudget.v1.TableRow.appropriation:type_name -> cnbudget.v1.Amount
+	7,  // 89: cnbudget.v1.TableRow.basic:type_name -> cnbudget.v1.Amount
+	7,  // 90: cnbudget.v1.TableRow.project:type_name -> cnbudget.v1.Amount
+	7,  // 91: cnbudget.v1.TableRow.personnel:type_name -> cnbudget.v1.Amount
+	7,  // 92: cnbudget.v1.TableRow.public:type_name -> cnbudget.v1.Amount
+	6,  // 93: cnbudget.v1.TableRow.span:type_name -> cnbudget.v1.Span
+	94, // [94:94] is the sub-list for method output_type
+	94, // [94:94] is the sub-list for method input_type
+	94, // [94:94] is the sub-list for extension type_name
+	94, // [94:94] is the sub-list for extension extendee
+	0,  // [0:94] is the sub-list for field type_name
 }
 
 func init() { file_cnbudget_v1_record_proto_init() }
@@ -2307,8 +2689,8 @@ func file_cnbudget_v1_record_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_cnbudget_v1_record_proto_rawDesc), len(file_cnbudget_v1_record_proto_rawDesc)),
-			NumEnums:      3,
-			NumMessages:   23,
+			NumEnums:      4,
+			NumMessages:   25,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
