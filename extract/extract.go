@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime/debug"
+	"sort"
 	"sync"
 	"time"
 	"unicode"
@@ -27,6 +28,7 @@ import (
 	"github.com/cnbudget/cnbudget/extract/pdf"
 	"github.com/cnbudget/cnbudget/extract/record"
 	"github.com/cnbudget/cnbudget/extract/source"
+	"github.com/cnbudget/cnbudget/extract/tables"
 	"github.com/cnbudget/cnbudget/extract/terms"
 	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 )
@@ -101,6 +103,10 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 		return nil, fail.Errorf("extract", fail.Garbled, "no Chinese text in the document")
 	}
 	d := facts.NewDoc(text)
+	found, err := tables.Find(ctx, d.Match, tableOptions(src, norm))
+	if err != nil {
+		return nil, fail.Wrap("extract", fail.Canceled, "reading the tables", err)
+	}
 	fs, ws := checks.Check(facts.Extract(d), d.Header.Kind)
 	for _, w := range src.Warnings {
 		ws = append(ws, facts.Warning{Code: string(w.Code), Message: w.Message, Start: -1, Page: w.Page})
@@ -118,7 +124,25 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 	if len(src.Pages) > 0 {
 		pageOf = func(off int) int { return src.PageAt(norm.Source(off)) }
 	}
-	return record.Build(record.Input{Document: info, Text: text, PageOf: pageOf, Facts: fs, Warnings: ws, Version: Version})
+	return record.Build(record.Input{Document: info, Text: text, PageOf: pageOf, Facts: fs, Warnings: ws, Tables: found.Tables, Version: Version})
+}
+
+// tableOptions says what the reader of src knows about its table cells: where they
+// stand on the page (PDF), or that every cell is written, blanks included.
+func tableOptions(src *source.Text, norm *normalize.Text) tables.Options {
+	opt := tables.Options{KeepsBlanks: src.MediaType == source.HTML || src.MediaType == source.DOCX}
+	if len(src.Cells) > 0 {
+		cells := src.Cells
+		opt.Place = func(start int) (float64, float64, bool) {
+			off := norm.Source(start)
+			i := sort.Search(len(cells), func(i int) bool { return cells[i].End > off })
+			if i < len(cells) && cells[i].Start <= off {
+				return cells[i].X0, cells[i].X1, true
+			}
+			return 0, 0, false
+		}
+	}
+	return opt
 }
 
 // read turns the document's bytes into text with the reader its format needs.

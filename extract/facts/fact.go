@@ -39,4 +39,7 @@ type Warning struct {
 	Start   int      // byte offset in the normalised text, or -1 when not one place
 	End     int
 	Page    int // 1-based page when known and Start is -1
+	// OtherStart and OtherEnd are the byte offsets of a second place the warning names
+	// (the sentence against the table cell); unset when OtherEnd is not past OtherStart.
+	OtherStart, OtherEnd int
 }

@@ -31,6 +31,14 @@ type line struct {
 	y      float64 // baseline
 	size   float64 // largest font size
 	cells  bool    // the line holds table cells
+	places [][2]float64 // with cells: each cell's left and right ends, in order
+}
+
+// cellLine is where the cells of one line of the page's text stand: for each cell (one
+// for a line without " | "), its left and right ends, and the line's baseline.
+type cellLine struct {
+	xs [][2]float64
+	y  float64
 }
 
 // listMarker matches the start of a numbered heading or list item, which always
@@ -39,10 +47,11 @@ var listMarker = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、
 
 // layout orders the chars of a page into lines of text in reading order, puts " | "
 // between the cells of a table row, and rejoins the lines of a paragraph that the page
-// width broke. It returns the page's text, each line ended by "\n".
-func layout(chars []char, rules []rule) string {
+// width broke. It returns the page's text, each line ended by "\n", and where the cells
+// of each line holding " | " stand, in the order of those lines.
+func layout(chars []char, rules []rule) (string, []cellLine) {
 	if len(chars) == 0 {
-		return ""
+		return "", nil
 	}
 	// Turn the page so that its dominant text direction reads left to right, and drop
 	// text at other angles (stamps, watermarks, vertical margin notes).
@@ -87,7 +96,7 @@ func layout(chars []char, rules []rule) string {
 
 	lines := groupLines(kept)
 	for _, ln := range lines {
-		ln.text, ln.cells = lineText(ln, rs)
+		ln.text, ln.cells, ln.places = lineText(ln, rs)
 	}
 	return joinLines(lines)
 }
@@ -123,10 +132,21 @@ func groupLines(chars []*char) []*line {
 }
 
 // lineText writes the chars of ln, with spaces where gaps are wide and " | " between
-// table cells, and reports whether it found cells.
-func lineText(ln *line, rules []rule) (string, bool) {
+// table cells, and reports whether it found cells and where each cell stands.
+func lineText(ln *line, rules []rule) (string, bool, [][2]float64) {
 	var b strings.Builder
 	cells := false
+	var places [][2]float64
+	open := false // a cell has begun: places' last entry grows
+	grow := func(c *char) {
+		if !open {
+			places = append(places, [2]float64{c.x, c.ex})
+			open = true
+			return
+		}
+		p := &places[len(places)-1]
+		p[0], p[1] = math.Min(p[0], c.x), math.Max(p[1], c.ex)
+	}
 	var prev *char
 	for _, c := range ln.chars {
 		if prev != nil && c.text == prev.text && math.Abs(c.x-prev.x) < dupTol*c.size && math.Abs(c.y-prev.y) < dupTol*c.size {
@@ -138,11 +158,11 @@ func lineText(ln *line, rules []rule) (string, bool) {
 			switch {
 			case gap > 0.3*size && ruleBetween(rules, prev.ex, c.x, ln.y, size):
 				b.WriteString(" | ")
-				cells = true
+				cells, open = true, false
 			case gap > cellGap*size && !(isLatinLetter(lastRune(prev.text)) && isLatinLetter(firstRune(c.text))),
 				gap > wordGap*size:
 				b.WriteString(" | ")
-				cells = true
+				cells, open = true, false
 			case gap > spaceGap(prev.text, c.text)*size:
 				if !endsSpace(b.String()) && !startsSpace(c.text) {
 					b.WriteByte(' ')
@@ -153,7 +173,7 @@ func lineText(ln *line, rules []rule) (string, bool) {
 		if strings.Contains(t, "\t") && isBlank(t) { // a tab drawn as a glyph: a cell boundary
 			if b.Len() > 0 && !strings.HasSuffix(b.String(), " | ") {
 				b.WriteString(" | ")
-				cells = true
+				cells, open = true, false
 			}
 			prev = c
 			continue
@@ -164,11 +184,13 @@ func lineText(ln *line, rules []rule) (string, bool) {
 				continue
 			}
 			t = " "
+		} else {
+			grow(c)
 		}
 		b.WriteString(t)
 		prev = c
 	}
-	return strings.TrimSpace(strings.ReplaceAll(b.String(), "  | ", " | ")), cells
+	return strings.TrimSpace(strings.ReplaceAll(b.String(), "  | ", " | ")), cells, places
 }
 
 // ruleBetween reports whether a vertical rule lies between x0 and x1 and crosses the
@@ -207,7 +229,7 @@ func startsSpace(s string) bool {
 // before reached the right margin and this one starts at the left margin without a
 // list marker: a paragraph broken by the page width, often inside a number ("372.40万"
 // then "元").
-func joinLines(lines []*line) string {
+func joinLines(lines []*line) (string, []cellLine) {
 	var nonEmpty []*line
 	for _, ln := range lines {
 		if ln.text != "" {
@@ -215,8 +237,9 @@ func joinLines(lines []*line) string {
 		}
 	}
 	if len(nonEmpty) == 0 {
-		return ""
+		return "", nil
 	}
+	places := make([]cellLine, 0, len(nonEmpty))
 	left, right := math.Inf(1), math.Inf(-1)
 	for _, ln := range nonEmpty {
 		left = math.Min(left, ln.x0)
@@ -242,14 +265,22 @@ func joinLines(lines []*line) string {
 				if isLatinLetter(ra) && isLatinLetter(rb) {
 					b.WriteByte(' ')
 				}
-			} else {
-				b.WriteByte('\n')
+				b.WriteString(ln.text)
+				last := &places[len(places)-1]
+				last.xs = [][2]float64{{math.Min(last.xs[0][0], ln.x0), math.Max(last.xs[len(last.xs)-1][1], ln.x1)}}
+				continue
 			}
+			b.WriteByte('\n')
 		}
 		b.WriteString(ln.text)
+		xs := ln.places
+		if !ln.cells || len(xs) == 0 {
+			xs = [][2]float64{{ln.x0, ln.x1}}
+		}
+		places = append(places, cellLine{xs: xs, y: ln.y})
 	}
 	b.WriteByte('\n')
-	return b.String()
+	return b.String(), places
 }
 
 func isLatinLetter(r rune) bool {

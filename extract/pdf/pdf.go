@@ -174,9 +174,10 @@ func readDoc(ctx context.Context, b []byte, opt Options) (*result, error) {
 	for i, pg := range doc.pages {
 		n := i + 1
 		t.Pages = append(t.Pages, buf.Len())
-		text, err := guard(ctx, opt.PageTimeout, func(ctx context.Context) (string, error) {
+		page, err := guard(ctx, opt.PageTimeout, func(ctx context.Context) (pageText, error) {
 			return readPage(ctx, fonts, pg)
 		})
+		text := page.text
 		var partial partialError
 		if errors.As(err, &partial) {
 			t.Warnings = append(t.Warnings, source.Warning{Code: source.PageFailed, Page: n,
@@ -208,6 +209,7 @@ func readDoc(ctx context.Context, b []byte, opt Options) (*result, error) {
 		}
 		han += sc.han
 		res.good += sc.runes - sc.bad
+		t.Cells = appendCells(t.Cells, text, buf.Len(), page.cells)
 		buf.WriteString(text)
 	}
 	t.Text = buf.String()
@@ -324,8 +326,50 @@ func (w *walker) walk(node, res lpdf.Value, depth int) error {
 	return nil
 }
 
+// pageText is a page's text and where the cells of its table rows stand.
+type pageText struct {
+	text  string
+	cells []cellLine
+}
+
+// appendCells appends to cs the cells of the lines of text, a page's text starting at
+// byte offset base of the document's, with their places from cls (a line each, in the
+// same order). A line whose cells do not match its places in number gets none.
+func appendCells(cs []source.Cell, text string, base int, cls []cellLine) []source.Cell {
+	k := 0
+	for start := 0; start < len(text) && k < len(cls); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if ln := text[start:end]; ln != "" {
+			cl := cls[k]
+			k++
+			if strings.Count(ln, " | ")+1 == len(cl.xs) {
+				s := start
+				for i, x := range cl.xs {
+					e := strings.Index(text[s:end], " | ")
+					if e < 0 {
+						e = end
+					} else {
+						e += s
+					}
+					cs = append(cs, source.Cell{Start: base + s, End: base + e, X0: x[0], X1: x[1], Y: cl.y})
+					if i < len(cl.xs)-1 {
+						s = e + len(" | ")
+					}
+				}
+			}
+		}
+		start = end + 1
+	}
+	return cs
+}
+
 // readPage interprets the content of one page and lays out its text.
-func readPage(ctx context.Context, fonts *fontCache, pg pageRef) (string, error) {
+func readPage(ctx context.Context, fonts *fontCache, pg pageRef) (pageText, error) {
 	contents := pg.v.Key("Contents")
 	var data []byte
 	var firstErr error
@@ -342,21 +386,21 @@ func readPage(ctx context.Context, fonts *fontCache, pg pageRef) (string, error)
 			}
 		}
 	case lpdf.Null:
-		return "", nil // a blank page
+		return pageText{}, nil // a blank page
 	default:
-		return "", errors.New("page contents are not a stream")
+		return pageText{}, errors.New("page contents are not a stream")
 	}
 	if len(bytes.TrimSpace(data)) == 0 && firstErr != nil {
-		return "", firstErr
+		return pageText{}, firstErr
 	}
 	p := &pageReader{ctx: ctx, fonts: fonts}
 	p.run(data, pg.res, identity, 0)
 	if err := ctx.Err(); err != nil {
-		return "", err
+		return pageText{}, err
 	}
-	text := layout(p.chars, p.rules)
+	text, cells := layout(p.chars, p.rules)
 	if firstErr != nil {
-		return text, partialError{firstErr}
+		return pageText{text, cells}, partialError{firstErr}
 	}
-	return text, nil
+	return pageText{text, cells}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cnbudget/cnbudget/extract/facts"
+	"github.com/cnbudget/cnbudget/extract/tables"
 	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/reflect/protoreflect"
@@ -20,7 +21,8 @@ type Input struct {
 	PageOf   func(off int) int // the 1-based page of a byte offset of Text; nil when unpaged
 	Facts    []facts.Fact
 	Warnings []facts.Warning
-	Version  string // the extractor's version
+	Tables   []tables.Table // the standard tables, in document order
+	Version  string         // the extractor's version
 }
 
 // Build returns the record of in. A fact whose key the record does not know is
@@ -31,7 +33,7 @@ func Build(in Input) (*cnbudgetv1.Record, error) {
 	if rec.Document == nil {
 		rec.Document = &cnbudgetv1.DocumentInfo{}
 	}
-	runes := newRuneIndex(in.Text, in.Facts, in.Warnings)
+	runes := newRuneIndex(in.Text, in.Facts, in.Warnings, in.Tables)
 	rec.Document.TextRunes = int32(runes.at(len(in.Text)))
 	span := func(start, end int) *cnbudgetv1.Span {
 		if start < 0 || end > len(in.Text) || start > end {
@@ -61,7 +63,13 @@ func Build(in Input) (*cnbudgetv1.Record, error) {
 		} else if w.Page > 0 {
 			pw.Span = &cnbudgetv1.Span{Page: int32(w.Page)}
 		}
+		if w.OtherEnd > w.OtherStart {
+			pw.Other = span(w.OtherStart, w.OtherEnd)
+		}
 		rec.Warnings = append(rec.Warnings, pw)
+	}
+	for _, t := range in.Tables {
+		rec.Tables = append(rec.Tables, tableMessage(t, span))
 	}
 	return rec, nil
 }
@@ -158,14 +166,28 @@ type runeIndex struct {
 	runes []int // rune offset of each
 }
 
-func newRuneIndex(text string, fs []facts.Fact, ws []facts.Warning) runeIndex {
-	offs := make([]int, 0, 2*len(fs)+2*len(ws)+1)
+func newRuneIndex(text string, fs []facts.Fact, ws []facts.Warning, ts []tables.Table) runeIndex {
+	offs := make([]int, 0, 2*len(fs)+4*len(ws)+1)
 	for _, f := range fs {
 		offs = append(offs, f.Start, f.End)
 	}
 	for _, w := range ws {
 		if w.Start >= 0 {
 			offs = append(offs, w.Start, w.End)
+		}
+		if w.OtherEnd > w.OtherStart {
+			offs = append(offs, w.OtherStart, w.OtherEnd)
+		}
+	}
+	for _, t := range ts {
+		offs = append(offs, t.Start, t.End, t.Last)
+		for _, r := range t.Rows {
+			offs = append(offs, r.Start, r.End, r.NameStart, r.NameEnd)
+			for _, c := range r.Cells {
+				if c.Set {
+					offs = append(offs, c.Start, c.End)
+				}
+			}
 		}
 	}
 	offs = append(offs, len(text))

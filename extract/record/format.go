@@ -61,7 +61,7 @@ func Facts(rec *cnbudgetv1.Record) []Fact {
 		}
 		out = appendLeaf(out, f.key, m.Get(fd).Message())
 	}
-	return out
+	return append(out, LineFacts(rec)...)
 }
 
 func appendLeaf(out []Fact, key string, m protoreflect.Message) []Fact {

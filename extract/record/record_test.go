@@ -21,7 +21,14 @@ func catalogKeys(t *testing.T) []string {
 	}
 	cell := regexp.MustCompile(`^\| ([a-z_.A-Z/ ]+) \|`)
 	var keys []string
+	inKeys := false // the "## Keys" section; the tables' section has a table of its own
 	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "## ") {
+			inKeys = strings.TrimSpace(line) == "## Keys"
+		}
+		if !inKeys {
+			continue
+		}
 		m := cell.FindStringSubmatch(line)
 		if m == nil || m[1] == "key " || m[1] == "key" {
 			continue

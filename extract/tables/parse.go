@@ -1,0 +1,240 @@
+package tables
+
+import (
+	"strings"
+
+	"github.com/cnbudget/cnbudget/extract/numbers"
+)
+
+// parser reads a document's lines in order, one table at a time.
+type parser struct {
+	text string
+	opt  Options
+
+	cur      *Table // the table being read, nil between tables
+	evidence bool   // cur has a unit, a header or rows: it is printed, not listed
+	head     header
+	prevRow  bool   // the line before was a row of cur
+	pend     []cell // text lines since the last row: a wrapped name's parts
+	lastCode string // the code of the last row with one, for a 款 or 项 alone
+
+	all     []Table // every table read, kinds None included
+	present []Listed
+	listed  []Listed
+}
+
+// line reads text[start:end], one line.
+func (p *parser) line(start, end int) {
+	raw := p.text[start:end]
+	compact := strings.NewReplacer(" ", "", "|", "", "\t", "").Replace(raw)
+	if compact == "" {
+		return
+	}
+	if k, ok := titleKind(compact); ok && !strings.Contains(raw, "|") || ok && onlyCell(raw) {
+		p.close()
+		p.cur = &Table{Kind: k, Title: strings.TrimSpace(raw), Start: start, End: end, Last: start}
+		p.head = header{}
+		p.lastCode = ""
+		return
+	}
+	if p.cur == nil {
+		return
+	}
+	if strings.Contains(compact, "单位:") || strings.Contains(compact, "单位：") || strings.HasPrefix(compact, "编制") {
+		if ds := numbers.ScanUnitDecls(raw); len(ds) > 0 && p.cur.Unit == numbers.NoUnit {
+			p.cur.Unit = ds[0].Unit
+		}
+		p.evidence = true
+		p.cur.Last = start
+		return
+	}
+	if strings.HasPrefix(compact, "注") || strings.HasPrefix(compact, "说明:") || strings.HasPrefix(compact, "说明：") {
+		p.close()
+		return
+	}
+	cs := splitCells(p.text, start, end, maxCellsPerLine)
+	if cs == nil {
+		p.close()
+		return
+	}
+	if r, ok := p.row(cs); ok {
+		p.addRow(r)
+		p.cur.Last = start
+		return
+	}
+	switch {
+	case len(p.cur.Rows) == 0 && p.head.add(p, cs):
+		p.evidence = true
+	case pageNumber(compact), headerWords(compact), headerLine(p.text, cs):
+	case fragment(p.text, cs) && p.evidence:
+		p.pend = append(p.pend, cs[0])
+		return
+	case len(p.cur.Rows) == 0 && !prose(compact):
+		// a header line without figure columns (项目, 类 | 款 | 项)
+	default:
+		p.close()
+		return
+	}
+	p.cur.Last = start
+}
+
+// onlyCell reports whether a line with "|" holds text in one cell only (a title drawn
+// inside the table's frame).
+func onlyCell(raw string) bool {
+	n := 0
+	for _, c := range strings.Split(raw, "|") {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// close ends the table being read.
+func (p *parser) close() {
+	if p.cur == nil {
+		return
+	}
+	p.flushPend()
+	t := *p.cur
+	if p.evidence || len(t.Rows) > 0 {
+		if t.Kind != None {
+			p.present = append(p.present, Listed{Kind: t.Kind, Start: t.Start, End: t.End})
+		}
+		if leaves := p.head.columns(); t.Kind != None {
+			for _, l := range leaves {
+				if l.col != Other && allowed(t.Kind, l.col) && !hasColumn(t.Columns, l.col) {
+					t.Columns = append(t.Columns, l.col)
+				}
+			}
+		}
+		p.all = append(p.all, t)
+	} else if t.Kind != None && len(p.present) == 0 {
+		p.listed = append(p.listed, Listed{Kind: t.Kind, Start: t.Start, End: t.End})
+	}
+	p.cur, p.evidence, p.prevRow, p.pend = nil, false, false, nil
+}
+
+// flushPend attaches the text lines after the last row to its name: the rest of a name
+// the page wrapped below its row.
+func (p *parser) flushPend() {
+	if len(p.pend) > 0 && p.prevRow && len(p.cur.Rows) > 0 {
+		r := &p.cur.Rows[len(p.cur.Rows)-1]
+		if r.Code != "total" {
+			for _, c := range p.pend {
+				r.Name += compactName(p.text[c.start:c.end])
+			}
+		}
+	}
+	p.pend = nil
+}
+
+func (p *parser) result() Result {
+	res := Result{Present: p.present, Listed: p.listed}
+	seen := map[Kind]bool{}
+	for _, t := range p.all {
+		if t.Kind == None || len(t.Rows) == 0 || seen[t.Kind] {
+			continue
+		}
+		seen[t.Kind] = true
+		res.Tables = append(res.Tables, t)
+	}
+	return res
+}
+
+func allowed(k Kind, c Column) bool {
+	for _, x := range columnsOf[k] {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func hasColumn(cs []Column, c Column) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// pageNumber reports a line that is a page number or a 续表 mark.
+func pageNumber(s string) bool {
+	if s == "续表" || s == "(续)" || s == "（续）" {
+		return true
+	}
+	s = strings.Trim(s, "-—第页/共 ")
+	if s == "" {
+		return true
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return len(s) <= 4
+}
+
+// headerWords reports a line of a repeated header (a continuation page's): its words
+// are the header's.
+func headerWords(s string) bool {
+	for _, w := range []string{"科目编码", "科目名称", "功能分类", "经济分类", "栏次", "行次"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return s == "类款项" || s == "类款" || s == "项目"
+}
+
+// headerLine reports a line all of whose cells are header words: a header repeated on
+// a continuation page.
+func headerLine(text string, cs []cell) bool {
+	n := 0
+	for _, c := range cs {
+		if c.start == c.end {
+			continue
+		}
+		s := compactName(text[c.start:c.end])
+		switch {
+		case columnOf(s) != notFigures, headerWords(s), s == "类", s == "款", s == "项",
+			strings.Contains(s, "科目"), strings.Contains(s, "编码"), strings.Contains(s, "名称"):
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// prose reports a line of running text, which ends a table.
+func prose(s string) bool {
+	return strings.ContainsAny(s, "。；") || runeLen(s) > 60
+}
+
+// fragment reports a line that can be a part of a wrapped row name: one short cell of
+// text without figures or sentence marks.
+func fragment(text string, cs []cell) bool {
+	n := 0
+	var only cell
+	for _, c := range cs {
+		if c.start < c.end {
+			n++
+			only = c
+		}
+	}
+	if n != 1 {
+		return false
+	}
+	s := text[only.start:only.end]
+	if runeLen(s) > 30 || strings.ContainsAny(s, "0123456789。，；：:") {
+		return false
+	}
+	return columnOf(s) == notFigures && !headerWords(compactName(s))
+}
+
+// compactName removes the spaces and line breaks the page put in a name.
+func compactName(s string) string {
+	return strings.NewReplacer(" ", "", "\t", "", "\n", "").Replace(s)
+}
