@@ -27,10 +27,10 @@ const (
 type line struct {
 	chars  []*char // sorted left to right; x, y rotated into the reading frame
 	text   string
-	x0, x1 float64 // left and right ends
-	y      float64 // baseline
-	size   float64 // largest font size
-	cells  bool    // the line holds table cells
+	x0, x1 float64      // left and right ends
+	y      float64      // baseline
+	size   float64      // largest font size
+	cells  bool         // the line holds table cells
 	places [][2]float64 // with cells: each cell's left and right ends, in order
 }
 

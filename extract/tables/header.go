@@ -110,8 +110,8 @@ func (h headerCell) mid() float64 { return (h.x0 + h.x1) / 2 }
 
 // header is what a table's header says about its figure columns.
 type header struct {
-	cells []headerCell
-	lines int
+	cells  []headerCell
+	lines  int
 	leaves []headerCell // the columns figures stand in, left to right
 }
 
