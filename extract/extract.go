@@ -107,7 +107,9 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 	if err != nil {
 		return nil, fail.Wrap("extract", fail.Canceled, "reading the tables", err)
 	}
+	d.Tables, d.Summaries = found.Tables, found.Summaries
 	fs, ws := checks.Check(facts.Extract(d), d.Header.Kind)
+	ws = append(ws, d.Warnings...)
 	for _, w := range src.Warnings {
 		ws = append(ws, facts.Warning{Code: string(w.Code), Message: w.Message, Start: -1, Page: w.Page})
 	}

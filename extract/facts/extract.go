@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/cnbudget/cnbudget/extract/numbers"
 	"github.com/cnbudget/cnbudget/extract/sections"
 	"github.com/cnbudget/cnbudget/extract/simplify"
+	"github.com/cnbudget/cnbudget/extract/tables"
 )
 
 // Doc is a normalised document as the rules see it: its text, its figures, its unit
@@ -19,6 +21,13 @@ type Doc struct {
 	Decls   []numbers.UnitDecl
 	Outline *sections.Outline
 	Header  Header // what the title says: kind, scope, year, unit
+	// Tables are the standard tables the tables stage read, set by the caller before
+	// Extract: their figures are the facts they hold (total rows, basic and project).
+	Tables    []tables.Table
+	Summaries []tables.Summary
+	// Warnings are what Extract noticed between the text and the tables: an
+	// explanation figure that differs from its table's (text_table_mismatch).
+	Warnings []Warning
 
 	contexts map[int]string // Outline.Context by the index of the last heading before an offset
 	stops    []int          // byte offsets of the sentence ends (。！？!? or a line break)
@@ -107,6 +116,8 @@ func Extract(d *Doc) []Fact {
 	fs = append(fs, d.Header.facts()...)
 	fs = append(fs, moneyFacts(d)...)
 	fs = append(fs, tableFacts(d)...)
+	fs = append(fs, lineTableFacts(d)...)
+	fs = append(fs, summaryFacts(d, d.Summaries)...)
 	fs = append(fs, countFacts(d)...)
 	fs = append(fs, orgFacts(d)...)
 	fs = append(fs, procurementFacts(d)...)
@@ -125,7 +136,8 @@ func Extract(d *Doc) []Fact {
 			}
 		}
 	}
-	return dedupe(fs)
+	fs, d.Warnings = dedupe(fs)
+	return fs
 }
 
 // listKeys are the keys that hold a list of values.
@@ -137,22 +149,47 @@ var listKeys = map[string]bool{
 }
 
 // dedupe sorts fs into document order and keeps the first fact of every single-valued
-// key, and the first of every equal value of a list key.
-// A fact read from a table yields to the same key stated in a sentence.
-func dedupe(fs []Fact) []Fact {
+// key, and the first of every equal value of a list key. A fact read from a standard
+// table by the tables stage wins over the same key stated anywhere else (those tables
+// come out of the budget system; the explanation is typed by hand), and a sentence that
+// states it differently, beyond its own rounding, is a text_table_mismatch warning naming
+// both places. A fact read from a table flattened into the explanation yields to the
+// same key stated in a sentence.
+func dedupe(fs []Fact) ([]Fact, []Warning) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+	standard := make(map[string]int, len(fs)) // key → index of its first standard-table fact
+	first := make(map[string]Fact, 8)         // and the fact (out below overwrites fs)
 	inSentence := make(map[string]bool, len(fs))
-	for _, f := range fs {
-		if f.Rule != tableRule {
+	for i, f := range fs {
+		switch {
+		case f.Rule == standardRule && !listKeys[f.Key]:
+			if _, ok := standard[f.Key]; !ok {
+				standard[f.Key], first[f.Key] = i, f
+			}
+		case f.Rule != tableRule:
 			inSentence[f.Key] = true
 		}
 	}
+	var ws []Warning
+	compared := map[string]bool{}
 	seen := make(map[string]bool, len(fs))
 	out := fs[:0]
-	for _, f := range fs {
+	for i, f := range fs {
 		id := f.Key
 		if listKeys[f.Key] {
 			id += "\x00" + f.Text + "\x00" + f.Measure
+		}
+		if t, ok := standard[f.Key]; ok && t != i {
+			if f.Rule != standardRule && f.Rule != tableRule && !compared[f.Key] && f.Type == Money && !f.Approx {
+				compared[f.Key] = true
+				if tf := first[f.Key]; !agrees(tf.Fen, f.Fen, f.Step) {
+					ws = append(ws, Warning{Code: "text_table_mismatch", Keys: []string{f.Key}, Start: f.Start, End: f.End,
+						OtherStart: tf.Start, OtherEnd: tf.End,
+						Message: fmt.Sprintf("the text states %s as %s, its table as %s; the table's figure is kept",
+							f.Key, yuan(f.Fen), yuan(tf.Fen))})
+				}
+			}
+			continue
 		}
 		if seen[id] || f.Rule == tableRule && inSentence[f.Key] {
 			continue
@@ -160,7 +197,29 @@ func dedupe(fs []Fact) []Fact {
 		seen[id] = true
 		out = append(out, f)
 	}
-	return out
+	return out, ws
+}
+
+// agrees reports whether a figure stated to a step of step fen (0.01万元: 10,000) is
+// table's figure rounded or truncated to that step.
+func agrees(table, text, step int64) bool {
+	if step <= 0 {
+		step = 1
+	}
+	d := table - text
+	if d < 0 {
+		d = -d
+	}
+	return d < step
+}
+
+// yuan writes fen as yuan with two decimals, for messages.
+func yuan(fen int64) string {
+	sign := ""
+	if fen < 0 {
+		sign, fen = "-", -fen
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, fen/100, fen%100)
 }
 
 // runeAt returns the rune at byte offset i of s as a string.

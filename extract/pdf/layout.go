@@ -21,6 +21,7 @@ const (
 	lineGapMax   = 2.2  // lines further apart than this do not belong to one paragraph
 	minWrapWidth = 15   // a text block narrower than this holds no wrapped paragraphs
 	dupTol       = 0.15 // the same text drawn this close again is a fake-bold overprint
+	figureGap    = 0.25 // a gap this wide between a digit and a Chinese character parts two cells
 )
 
 // line is one line of a page's text, in the page's reading frame.
@@ -160,7 +161,9 @@ func lineText(ln *line, rules []rule) (string, bool, [][2]float64) {
 				b.WriteString(" | ")
 				cells, open = true, false
 			case gap > cellGap*size && !(isLatinLetter(lastRune(prev.text)) && isLatinLetter(firstRune(c.text))),
-				gap > wordGap*size:
+				gap > wordGap*size,
+				// a figure cell and the label of the next, closer than cells usually stand
+				gap > figureGap*size && isDigit(lastRune(prev.text)) && unicode.Is(unicode.Han, firstRune(c.text)):
 				b.WriteString(" | ")
 				cells, open = true, false
 			case gap > spaceGap(prev.text, c.text)*size:
@@ -296,3 +299,5 @@ func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }

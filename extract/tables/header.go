@@ -4,6 +4,29 @@ import (
 	"strings"
 )
 
+// SummaryKind is which summary table a table is: their rows are labels and figures,
+// not codes.
+type SummaryKind uint8
+
+// The summary tables.
+const (
+	NoSummary            SummaryKind = iota
+	SummaryAll                       // 收支总表, 收入支出决算总表, 财务收支预算总表
+	SummaryAppropriation             // 财政拨款收支总表, 财政拨款收入支出决算总表
+)
+
+// summaryOf names the summary table a title announces.
+func summaryOf(t string) SummaryKind {
+	if !strings.Contains(t, "总表") || !(strings.Contains(t, "收支") || strings.Contains(t, "收入支出")) ||
+		strings.Contains(t, "三公") || strings.Contains(t, "政府性基金") || strings.Contains(t, "国有资本") {
+		return NoSummary
+	}
+	if strings.Contains(t, "财政拨款") {
+		return SummaryAppropriation
+	}
+	return SummaryAll
+}
+
 // titleKind reports whether s, a line with its spaces removed, is the title of a table
 // (it ends in 表, perhaps followed by 续 or a page number of the contents list), and
 // which standard table it names. Lines of prose, and the 编制部门 line, are no titles.

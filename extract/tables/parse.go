@@ -11,14 +11,16 @@ type parser struct {
 	text string
 	opt  Options
 
-	cur      *Table // the table being read, nil between tables
-	evidence bool   // cur has a unit, a header or rows: it is printed, not listed
+	cur      *Table   // the table being read, nil between tables
+	sum      *Summary // the summary table being read, nil between them
+	evidence bool     // cur has a unit, a header or rows: it is printed, not listed
 	head     header
 	prevRow  bool   // the line before was a row of cur
 	pend     []cell // text lines since the last row: a wrapped name's parts
 	lastCode string // the code of the last row with one, for a 款 or 项 alone
 
 	all     []Table // every table read, kinds None included
+	sums    []Summary
 	present []Listed
 	listed  []Listed
 }
@@ -33,6 +35,9 @@ func (p *parser) line(start, end int) {
 	if k, ok := titleKind(compact); ok && !strings.Contains(raw, "|") || ok && onlyCell(raw) {
 		p.close()
 		p.cur = &Table{Kind: k, Title: strings.TrimSpace(raw), Start: start, End: end, Last: start}
+		if sk := summaryOf(compact); sk != NoSummary {
+			p.sum = &Summary{Kind: sk, Title: p.cur.Title, Start: start, End: end}
+		}
 		p.head = header{}
 		p.lastCode = ""
 		return
@@ -43,6 +48,9 @@ func (p *parser) line(start, end int) {
 	if strings.Contains(compact, "单位:") || strings.Contains(compact, "单位：") || strings.HasPrefix(compact, "编制") {
 		if ds := numbers.ScanUnitDecls(raw); len(ds) > 0 && p.cur.Unit == numbers.NoUnit {
 			p.cur.Unit = ds[0].Unit
+			if p.sum != nil {
+				p.sum.Unit = ds[0].Unit
+			}
 		}
 		p.evidence = true
 		p.cur.Last = start
@@ -55,6 +63,14 @@ func (p *parser) line(start, end int) {
 	cs := splitCells(p.text, start, end, maxCellsPerLine)
 	if cs == nil {
 		p.close()
+		return
+	}
+	if p.sum != nil {
+		if prose(compact) {
+			p.close()
+			return
+		}
+		p.pairs(cs)
 		return
 	}
 	if r, ok := p.row(cs); ok {
@@ -112,7 +128,65 @@ func (p *parser) close() {
 	} else if t.Kind != None && len(p.present) == 0 {
 		p.listed = append(p.listed, Listed{Kind: t.Kind, Start: t.Start, End: t.End})
 	}
-	p.cur, p.evidence, p.prevRow, p.pend = nil, false, false, nil
+	if p.sum != nil && len(p.sum.Pairs) > 0 && p.sum.Unit != numbers.NoUnit {
+		p.sums = append(p.sums, *p.sum)
+	}
+	p.cur, p.sum, p.evidence, p.prevRow, p.pend = nil, nil, false, false, nil
+}
+
+// pairs reads a line of a summary table: each label cell followed by a figure cell
+// (after a 行次 number, when the table numbers its lines) is a pair.
+func (p *parser) pairs(cs []cell) {
+	// a figure run into the next panel's label (164,978,640一、一般公共服务支出) is two cells
+	for i := 0; i < len(cs); i++ {
+		s := p.text[cs[i].start:cs[i].end]
+		j := 0
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ',' || s[j] == '.') {
+			j++
+		}
+		if j > 0 && j < len(s) && s[j] >= 0x80 {
+			if _, ok := figure(s[:j]); ok {
+				cs = append(cs[:i+1], cs[i:]...)
+				cs[i].end, cs[i+1].start = cs[i].start+j, cs[i].start+j
+				i++
+			}
+		}
+	}
+	for i := 0; i < len(cs); i++ {
+		s := p.text[cs[i].start:cs[i].end]
+		if s == "" || blankMark(s) {
+			continue
+		}
+		if _, ok := figure(s); ok {
+			continue
+		}
+		j := i + 1
+		for j < len(cs) && cs[j].start == cs[j].end {
+			j++
+		}
+		if j >= len(cs) {
+			return
+		}
+		t := p.text[cs[j].start:cs[j].end]
+		v, ok := figure(t)
+		if !ok {
+			continue
+		}
+		// a 行次 number: a small whole number followed by another figure
+		if allDigits(t) && len(t) <= 2 && j+1 < len(cs) {
+			if v2, ok2 := figure(p.text[cs[j+1].start:cs[j+1].end]); ok2 {
+				j, v = j+1, v2
+			}
+		}
+		fen, ok := v.Fen(p.sum.Unit)
+		if !ok || p.sum.Unit == numbers.NoUnit {
+			i = j
+			continue
+		}
+		p.sum.Pairs = append(p.sum.Pairs, Pair{Label: compactName(s), Start: cs[i].start, End: cs[i].end,
+			Amount: Amount{Set: true, Fen: fen, Start: cs[j].start, End: cs[j].end}})
+		i = j
+	}
 }
 
 // flushPend attaches the text lines after the last row to its name: the rest of a name
@@ -131,6 +205,13 @@ func (p *parser) flushPend() {
 
 func (p *parser) result() Result {
 	res := Result{Present: p.present, Listed: p.listed}
+	seenSum := map[SummaryKind]bool{}
+	for _, s := range p.sums {
+		if !seenSum[s.Kind] {
+			seenSum[s.Kind] = true
+			res.Summaries = append(res.Summaries, s)
+		}
+	}
 	seen := map[Kind]bool{}
 	for _, t := range p.all {
 		if t.Kind == None || len(t.Rows) == 0 || seen[t.Kind] {

@@ -111,6 +111,23 @@ type Table struct {
 	Last       int // byte offset of the start of its last line read, for its last page
 }
 
+// Summary is a summary table: its rows are a label and a figure, in two panels
+// (revenue, spending) side by side.
+type Summary struct {
+	Kind       SummaryKind
+	Title      string
+	Start, End int // byte offsets of the title
+	Unit       numbers.Unit
+	Pairs      []Pair // in printed order, left panel before right on each line
+}
+
+// Pair is a label of a summary table and the figure printed after it.
+type Pair struct {
+	Label      string // spaces removed
+	Start, End int    // byte offsets of the label
+	Amount     Amount
+}
+
 // Listed is a standard table named in the document's contents list.
 type Listed struct {
 	Kind       Kind
@@ -135,9 +152,10 @@ const (
 // Result is what Find reads: the standard tables, every standard table's title found
 // (with or without rows, for the contents check), and the contents list's entries.
 type Result struct {
-	Tables  []Table  // one per kind, the first with rows, in document order
-	Present []Listed // the title of every standard table printed, rows or not
-	Listed  []Listed // the standard tables the contents list names
+	Tables    []Table   // one per kind, the first with rows, in document order
+	Summaries []Summary // one per kind, the first with figures
+	Present   []Listed  // the title of every standard table printed, rows or not
+	Listed    []Listed  // the standard tables the contents list names
 }
 
 // Find reads the standard tables of text, the normalised text of a document (with

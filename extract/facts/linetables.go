@@ -1,0 +1,94 @@
+package facts
+
+import (
+	"regexp"
+
+	"github.com/cnbudget/cnbudget/extract/tables"
+)
+
+// standardRule marks facts read from the standard tables by the tables stage: they win
+// over the explanation's.
+const standardRule = "standard table"
+
+// lineTableFacts returns the facts the standard tables hold in their 合计 rows: the
+// expenditure table's basic and project spending. The summary tables' figures (收支总表,
+// 财政拨款收支总表) are read by tableFacts with the other flattened tables.
+func lineTableFacts(d *Doc) []Fact {
+	var fs []Fact
+	for _, t := range d.Tables {
+		if t.Kind != tables.Expenditure {
+			continue
+		}
+		for _, r := range t.Rows {
+			if r.Code != "total" {
+				continue
+			}
+			for _, c := range [...]struct {
+				col tables.Column
+				key string
+			}{{tables.Basic, "expenditure.basic"}, {tables.Project, "expenditure.project"}} {
+				if a := r.Cells[c.col]; a.Set {
+					fs = append(fs, Fact{Key: c.key, Type: Money, Fen: a.Fen, Unit: t.Unit.Fen(), Step: t.Unit.Fen(),
+						Start: a.Start, End: a.End, Rule: standardRule})
+				}
+			}
+		}
+	}
+	return fs
+}
+
+// summaryFacts returns the facts of the summary tables' labelled figures: the revenue
+// parts and totals of the 收支总表, the totals of the 财政拨款收支总表.
+func summaryFacts(d *Doc, ss []tables.Summary) []Fact {
+	var fs []Fact
+	for _, s := range ss {
+		for _, p := range s.Pairs {
+			key := summaryKey(s.Kind, cleanLabel(p.Label))
+			if key == "" {
+				continue
+			}
+			fs = append(fs, Fact{Key: key, Type: Money, Fen: p.Amount.Fen, Unit: s.Unit.Fen(), Step: s.Unit.Fen(),
+				Start: p.Amount.Start, End: p.Amount.End, Rule: standardRule})
+		}
+	}
+	return fs
+}
+
+// enumerator is the numbering before a summary table's label: 一、 1. （一）.
+var enumerator = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*`)
+
+// summaryKey is the key of a summary table's label.
+func summaryKey(k tables.SummaryKind, label string) string {
+	label = enumerator.ReplaceAllString(label, "")
+	switch k {
+	case tables.SummaryAppropriation:
+		switch label {
+		case "收入总计", "收入合计":
+			return "appropriation.revenue"
+		case "支出总计", "支出合计":
+			return "appropriation.expenditure"
+		}
+	case tables.SummaryAll:
+		switch label {
+		case "财政拨款收入", "财政拨款", "财政拨款收入合计":
+			return "revenue.appropriation"
+		case "一般公共预算", "一般公共预算资金", "一般公共预算拨款", "一般公共预算财政拨款", "一般公共预算拨款收入", "一般公共预算财政拨款收入":
+			return "revenue.general_budget"
+		case "政府性基金", "政府性基金预算", "政府性基金预算拨款", "政府性基金预算财政拨款收入", "政府性基金预算拨款收入":
+			return "revenue.gov_fund"
+		case "国有资本经营预算", "国有资本经营预算拨款", "国有资本经营预算财政拨款收入", "国有资本经营预算拨款收入":
+			return "revenue.state_capital"
+		case "事业收入":
+			return "revenue.business"
+		case "事业单位经营收入", "经营收入":
+			return "revenue.operating"
+		case "其他收入":
+			return "revenue.other"
+		case "收入总计":
+			return "revenue.total"
+		case "支出总计":
+			return "expenditure.total"
+		}
+	}
+	return ""
+}
