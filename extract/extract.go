@@ -110,6 +110,9 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 	d.Tables, d.Summaries = found.Tables, found.Summaries
 	fs, ws := checks.Check(facts.Extract(d), d.Header.Kind)
 	ws = append(ws, d.Warnings...)
+	for _, p := range tables.Check(found) {
+		ws = append(ws, facts.Warning{Code: p.Code, Message: p.Message, Start: p.Start, End: p.End, OtherStart: p.OtherStart, OtherEnd: p.OtherEnd})
+	}
 	for _, w := range src.Warnings {
 		ws = append(ws, facts.Warning{Code: string(w.Code), Message: w.Message, Start: -1, Page: w.Page})
 	}

@@ -119,7 +119,7 @@ func (p *parser) code2(cs []cell, i int) bool {
 	if !allDigits(s) || len(s) != 3 && len(s) != 5 {
 		return false
 	}
-	return s[0] == '3' || s[0] == '5'
+	return (s[0] == '3' || s[0] == '5') && p.nameAfter(cs, i+1)
 }
 
 // code reads the classification code starting at cell i: whole (2010601), split over
