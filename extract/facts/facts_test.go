@@ -263,6 +263,11 @@ func TestHeader(t *testing.T) {
 		{"2022年度内蒙古自治区某某市审计局\n部门决算公开\n目 录", "final_accounts department 2022 内蒙古自治区某某市审计局 内蒙古自治区某某市"},
 		{"  2022年度\n\n  岳阳市某某委部门决算\n  目录", "final_accounts department 2022 岳阳市某某委 岳阳市"},
 		{"（2018部门预算公开）\n防城港市某某中心2018年部门预算\n及“三公”经费预算编制说明", "budget department 2018 防城港市某某中心 防城港市"},
+		// a full document's cover: the title names the district, the labelled line the body
+		{"某某市某某区2023年区级部门预算\n预算主管部门：某某市某某区人民政府某某街道办事处\n目录", "budget department 2023 某某市某某区人民政府某某街道办事处 某某市某某区"},
+		{"2023年部门收入预算总表\n编制部门：某某县农业农村局 | 单位：元", "  0 某某县农业农村局 某某县"},
+		// a labelled body that is not the title's does not replace it
+		{"某某县教育局2023年部门预算\n编制单位：某某县财政局", "budget department 2023 某某县教育局 某某县"},
 	} {
 		d := NewDoc(c.text)
 		h := d.Header

@@ -24,7 +24,7 @@ type Header struct {
 // Title patterns: the unit before the year (巫溪县科学技术协会2023年部门预算情况说明) or
 // after it (2021年湛江市人民政府行政服务中心部门决算).
 var (
-	titleUnitFirst = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()“”]{1,48}?)\s?((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
+	titleUnitFirst = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()“”]{1,48}?)\s?((?:19|20)\d{2})\s?年度?(?:[省市区县州旗乡镇]级)?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
 	titleYearFirst = regexp.MustCompile(`^(?:关于)?((?:19|20)\d{2})\s?年度?(\p{Han}[\p{Han}（）()“”]{1,48}?)(部门|单位)(?:本级)?(?:收支)?(预算|决算)`)
 	titleNoUnit    = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
 	unitLine       = regexp.MustCompile(`^\p{Han}[\p{Han}（）()]{1,39}$`)
@@ -41,6 +41,17 @@ var (
 // or such a line with the line before it when the title is broken in two
 // (梧州市统计局 / 2018年部门决算公开信息, 2022年度内蒙古自治区某某局 / 部门决算公开).
 func findHeader(text string) Header {
+	h := findTitle(text)
+	// A full document names its body on a line of its own: it is the full name when the
+	// title gives none, or only its beginning (上海市普陀区2023年区级部门预算).
+	if i, j := labelledUnit(text); i >= 0 && (h.Unit == "" || strings.HasPrefix(text[i:j], h.Unit) && j-i > len(h.Unit)) {
+		h.setUnit(text, i, j)
+	}
+	return h
+}
+
+// findTitle reads the title line.
+func findTitle(text string) Header {
 	var h Header
 	prevStart, prevEnd := -1, -1 // the previous non-empty line, trimmed
 	for start, n := 0, 0; start < len(text) && n < 200; n++ {
@@ -83,6 +94,49 @@ func findHeader(text string) Header {
 		h.setKind(text, m[4], m[5])
 	}
 	return h
+}
+
+// unitLabels begin the line of a full document that names the body it is for.
+var unitLabels = []string{"预算主管部门", "预算单位", "编制部门", "编制单位", "部门名称", "单位名称", "主管部门"}
+
+// labelledUnit returns the byte offsets of the body named on the first line labelled as
+// the document's body (预算主管部门：上海市普陀区人民政府万里街道办事处, 编制部门：X | 单位：元),
+// or -1, -1.
+func labelledUnit(text string) (int, int) {
+	for start, n := 0, 0; start < len(text) && n < 400; n++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		for _, l := range unitLabels {
+			i := strings.Index(line, l)
+			if i < 0 || strings.TrimSpace(line[:i]) != "" && !strings.HasSuffix(strings.TrimSpace(line[:i]), "|") {
+				continue
+			}
+			v := line[i+len(l):]
+			v = strings.TrimLeft(v, " ")
+			c := strings.TrimPrefix(strings.TrimPrefix(v, "："), ":")
+			if c == v {
+				continue
+			}
+			vs := start + (len(line) - len(c))
+			ve := vs + len(c)
+			if k := strings.IndexByte(c, '|'); k >= 0 {
+				ve = vs + k
+			}
+			for ve > vs && text[ve-1] == ' ' {
+				ve--
+			}
+			if unitLine.MatchString(text[vs:ve]) {
+				return vs, ve
+			}
+		}
+		start = end + 1
+	}
+	return -1, -1
 }
 
 // span is a part of the text.
