@@ -1,8 +1,8 @@
 // Package extract turns the raw bytes of a budget or final-accounts explanation into a
 // record of the facts it states. Extract runs the stages in order, each in a package of
 // its own: read the format (decode, pdf, html, docx) → normalise the text (normalize) →
-// find its sections (sections) → recognise numbers (numbers) and terms (terms) → apply
-// the field rules (facts) → check the document's arithmetic (checks) → build the record
+// find its sections (sections) → read the standard tables (tables) → recognise numbers
+// (numbers) and terms (terms) → apply the field rules (facts) → check the document's arithmetic (checks) → build the record
 // (record).
 package extract
 
