@@ -393,3 +393,33 @@ func BenchmarkRead(b *testing.B) {
 		})
 	}
 }
+
+// TestReadSpans checks that cells spanning columns or rows leave their other columns
+// blank, so each figure stays under its header (the table stage reads a row's figures
+// by position for this reader).
+func TestReadSpans(t *testing.T) {
+	page := `<html><body><p>2023年部门支出预算总表</p><table>
+<tr><td colspan="3">科目编码</td><td rowspan="2">科目名称</td><td rowspan="2">合计</td><td colspan="2">支出</td></tr>
+<tr><td>类</td><td>款</td><td>项</td><td>基本支出</td><td>项目支出</td></tr>
+<tr><td>201</td><td></td><td></td><td>一般公共服务支出</td><td>300</td><td></td><td>300</td></tr>
+<tr><td rowspan="2">201</td><td>03</td><td>01</td><td>行政运行</td><td>100</td><td>100</td></tr>
+<tr><td>03</td><td>02</td><td>一般行政管理事务</td><td>200</td><td></td><td>200</td></tr>
+</table></body></html>`
+	txt, err := Read([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"科目编码 |  |  | 科目名称 | 合计 | 支出",
+		"类 | 款 | 项 |  |  | 基本支出 | 项目支出",
+		"201 |  |  | 一般公共服务支出 | 300 |  | 300",
+		"201 | 03 | 01 | 行政运行 | 100 | 100",
+		" | 03 | 02 | 一般行政管理事务 | 200 |  | 200",
+	}
+	for _, w := range want {
+		w = strings.TrimSpace(w)
+		if !strings.Contains("\n"+txt.Text, "\n"+w+"\n") {
+			t.Errorf("no line %q in\n%s", w, txt.Text)
+		}
+	}
+}

@@ -41,6 +41,9 @@ type renderer struct {
 	a     *analysis
 	lines []string
 	line  lineBuilder
+	// spans counts, for each column of the table being rendered, the rows below that
+	// a cell spanning rows (rowspan) still covers.
+	spans []int
 }
 
 func (r *renderer) breakLine() {
@@ -67,6 +70,10 @@ func (r *renderer) node(n *html.Node) {
 			r.breakLine()
 			r.row(n)
 			return
+		case atom.Table:
+			saved := r.spans
+			r.spans = nil
+			defer func() { r.spans = saved }()
 		case atom.Img:
 			return
 		}
@@ -111,10 +118,38 @@ func (r *renderer) row(tr *html.Node) {
 		}
 		return
 	}
-	texts := make([]string, len(cells))
-	for i, cell := range cells {
-		texts[i] = source.CellText(cell)
+	// Every cell goes to its column: a cell spanning columns (colspan) leaves the columns
+	// it covers blank after it, and a cell spanning rows (rowspan) the rows below, so
+	// that each figure stands under its header, as on the page.
+	var texts []string
+	k := 0
+	skipCovered := func() {
+		for len(texts) < len(r.spans) && r.spans[len(texts)] > 0 {
+			r.spans[len(texts)]--
+			texts = append(texts, "")
+		}
 	}
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) || r.a.chrom[c] {
+			continue
+		}
+		skipCovered()
+		cols, rows := spanAttr(c, "colspan"), spanAttr(c, "rowspan")
+		for j := 0; j < cols; j++ {
+			slot := len(texts)
+			if j == 0 {
+				texts = append(texts, source.CellText(cells[k]))
+			} else {
+				texts = append(texts, "")
+			}
+			for len(r.spans) <= slot {
+				r.spans = append(r.spans, 0)
+			}
+			r.spans[slot] = rows - 1
+		}
+		k++
+	}
+	skipCovered()
 	if line := source.Row(texts); line != "" {
 		r.lines = append(r.lines, line)
 	}
@@ -236,4 +271,31 @@ func flatText(u []byte) []string {
 			}
 		}
 	}
+}
+
+// maxSpan bounds a cell's colspan and rowspan, as browsers do (1000 and 65534): a page
+// cannot make a row of a million blank cells.
+const maxSpan = 1000
+
+// spanAttr returns a cell's colspan or rowspan: 1 when absent or not a number.
+func spanAttr(n *html.Node, name string) int {
+	for _, a := range n.Attr {
+		if a.Key != name {
+			continue
+		}
+		v := 0
+		for _, c := range strings.TrimSpace(a.Val) {
+			if c < '0' || c > '9' {
+				break
+			}
+			v = v*10 + int(c-'0')
+			if v > maxSpan {
+				return maxSpan
+			}
+		}
+		if v >= 1 {
+			return v
+		}
+	}
+	return 1
 }
