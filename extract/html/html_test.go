@@ -418,7 +418,7 @@ func TestReadSpans(t *testing.T) {
 	}
 	for _, w := range want {
 		w = strings.TrimSpace(w)
-		if !strings.Contains("\n"+txt.Text, "\n"+w+"\n") {
+		if !strings.Contains("\n"+txt.Text+"\n", "\n"+w+"\n") {
 			t.Errorf("no line %q in\n%s", w, txt.Text)
 		}
 	}
