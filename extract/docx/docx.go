@@ -15,6 +15,7 @@ import (
 	"errors"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -233,7 +234,12 @@ type para struct {
 type table struct {
 	row  []string // the cells of the open row
 	cell []string // the lines of the open cell
+	span int      // the grid columns the open cell spans (w:gridSpan), 0 for one
 }
+
+// maxGridSpan bounds a cell's w:gridSpan and a row's w:gridBefore: Word's own grid holds
+// at most 63 columns, and a larger value only makes a row of blank cells.
+const maxGridSpan = 64
 
 func (r *bodyReader) read(d *xml.Decoder) error {
 	for {
@@ -300,7 +306,7 @@ func (r *bodyReader) write(s string) {
 func (r *bodyReader) start(t xml.StartElement) (skip bool, err error) {
 	switch t.Name.Local {
 	case "del", "moveFrom", "delText", "instrText", "delInstrText", "rPr", "sectPr",
-		"tblPr", "tblGrid", "trPr", "tcPr", "footnoteReference", "endnoteReference",
+		"tblPr", "tblGrid", "footnoteReference", "endnoteReference",
 		"commentReference", "pPrChange", "numberingChange":
 		return true, nil
 	case "p":
@@ -347,6 +353,20 @@ func (r *bodyReader) start(t xml.StartElement) (skip bool, err error) {
 	case "tc":
 		if n := len(r.tables); n > 0 {
 			r.tables[n-1].cell = r.tables[n-1].cell[:0]
+			r.tables[n-1].span = 0
+		}
+	case "gridSpan":
+		// a cell spanning grid columns: the columns after it are blank, so that each
+		// figure of the row below stays under its header
+		if n := len(r.tables); n > 0 {
+			r.tables[n-1].span = gridCount(attr(t, "val"))
+		}
+	case "gridBefore":
+		// grid columns left out before a row's first cell
+		if n := len(r.tables); n > 0 {
+			for k := gridCount(attr(t, "val")); k > 0; k-- {
+				r.tables[n-1].row = append(r.tables[n-1].row, "")
+			}
 		}
 	}
 	return false, nil
@@ -384,6 +404,9 @@ func (r *bodyReader) end(t xml.EndElement) {
 		if n := len(r.tables); n > 0 {
 			tb := r.tables[n-1]
 			tb.row = append(tb.row, source.CellText(tb.cell))
+			for k := 1; k < tb.span; k++ {
+				tb.row = append(tb.row, "")
+			}
 			tb.cell = tb.cell[:0]
 		}
 	case "tr":
@@ -420,4 +443,14 @@ func (r *bodyReader) emit(lines ...string) {
 	default:
 		r.lines = append(r.lines, lines...)
 	}
+}
+
+// gridCount reads a w:gridSpan or w:gridBefore value, bounded by maxGridSpan; 0 when it
+// is no number.
+func gridCount(v string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return min(n, maxGridSpan)
 }

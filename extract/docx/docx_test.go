@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -351,6 +352,33 @@ func BenchmarkRead(b *testing.B) {
 	for b.Loop() {
 		if _, err := Read(doc); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestReadGridSpan checks that a cell spanning grid columns (w:gridSpan) leaves the
+// columns it covers blank, and a row's w:gridBefore its first columns, so that each
+// figure stays under its header: the table stage reads this reader's rows by position.
+func TestReadGridSpan(t *testing.T) {
+	span := func(n int, text string) string {
+		return fmt.Sprintf(`<w:tc><w:tcPr><w:gridSpan w:val="%d"/></w:tcPr>%s</w:tc>`, n, p(text))
+	}
+	body := tbl(
+		tr(span(3, "科目编码"), tc(p("科目名称")), tc(p("合计")), tc(p("基本支出")), tc(p("项目支出"))),
+		tr(tc(p("201")), tc(p()), tc(p()), tc(p("一般公共服务支出")), tc(p("300")), tc(p()), tc(p("300"))),
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>`+tc(p("03"))+tc(p("01"))+tc(p("行政运行"))+tc(p("100"))+tc(p("100"))+`</w:tr>`,
+	)
+	txt, err := Read(docx(t, body, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"科目编码 |  |  | 科目名称 | 合计 | 基本支出 | 项目支出",
+		"201 |  |  | 一般公共服务支出 | 300 |  | 300",
+		"| 03 | 01 | 行政运行 | 100 | 100",
+	} {
+		if !strings.Contains("\n"+txt.Text+"\n", "\n"+w+"\n") {
+			t.Errorf("no line %q in\n%s", w, txt.Text)
 		}
 	}
 }
