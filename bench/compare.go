@@ -365,5 +365,49 @@ func (b *bench) pdf() error {
 		}
 		b.rows = append(b.rows, r)
 	}
+	return b.wholePDF(bin, haveBin)
+}
+
+// wholePDF compares a whole real disclosure (../shared/corpus/dev, 33-35 pages with nine
+// tables) from its bytes to its record, tables included, with the CPU that pdftotext
+// -layout spends on its text alone, in alternating rounds: ours in-process on one P, theirs
+// as a whole process. It is skipped without ../shared.
+func (b *bench) wholePDF(bin string, haveBin bool) error {
+	paths, _ := filepath.Glob(filepath.Join(b.root, "..", "shared", "corpus", "dev", "*.pdf"))
+	if len(paths) == 0 || !haveBin {
+		b.rows = append(b.rows, row{"PDF: a whole real disclosure to its record, CPU", "≤ pdftotext -layout", "-",
+			"needs ../shared/corpus/dev and pdftotext", "-", "skipped"})
+		return nil
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		return err
+	}
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var ours, theirs, ratios []float64
+		for range b.rounds {
+			c, err := measure(1, 5, func() error {
+				_, err := x.Extract(b.ctx, extract.Document{Name: filepath.Base(path), Content: data})
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			p, err := runs(b.ctx, 3, bin, "-layout", "-enc", "UTF-8", path, "-")
+			if err != nil {
+				return err
+			}
+			ours, theirs = append(ours, float64(c.cpu)), append(theirs, float64(p.cpu))
+			ratios = append(ratios, float64(p.cpu)/float64(c.cpu))
+		}
+		o, t, q := time.Duration(median(ours)), time.Duration(median(theirs)), median(ratios)
+		b.rows = append(b.rows, row{"PDF: " + filepath.Base(path) + fmt.Sprintf(" (%d KB) to its record, tables included, CPU", len(data)>>10),
+			"≤ pdftotext -layout", ms(o) + " in-process", ms(t) + " pdftotext -layout process",
+			fmt.Sprintf("%.1f× less", q), met(q >= 1)})
+	}
 	return nil
 }

@@ -375,3 +375,20 @@ func TestEvalSets(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkExtractDevPDF measures a whole real disclosure (35 pages, nine tables) from
+// its bytes to its record, tables included; it skips without ../shared.
+func BenchmarkExtractDevPDF(b *testing.B) {
+	content, err := os.ReadFile("../../shared/corpus/dev/wanli_budget_2023.pdf")
+	if err != nil {
+		b.Skipf("no dev PDF: %v", err)
+	}
+	x := newExtractor(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(content)))
+	for b.Loop() {
+		if _, err := x.Extract(context.Background(), Document{Content: content}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

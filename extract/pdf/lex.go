@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"strconv"
+	"strings"
 )
 
 // The lexer reads the PostScript-like syntax of content streams and CMaps into operands
@@ -110,13 +111,75 @@ func (l *lexer) object(depth int) any {
 			l.pos++
 			return keyword("{")
 		}
-		w := l.word()
-		if w == "" { // cannot happen for a non-delimiter, but never loop
+		start := l.pos
+		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		raw := l.b[start:l.pos]
+		if len(raw) == 0 { // cannot happen for a non-delimiter, but never loop
 			l.pos++
 			continue
 		}
-		return parseWord(w)
+		// Most words of a content stream are plain numbers and operators: read them
+		// without making a string of each.
+		if f, ok := plainNumber(raw); ok {
+			return f
+		}
+		if k, ok := operators[string(raw)]; ok {
+			return k
+		}
+		l.pos = start
+		return parseWord(l.word())
 	}
+}
+
+// operators are the content-stream operators, so that the lexer returns each without
+// allocating its name.
+var operators = func() map[string]keyword {
+	m := map[string]keyword{}
+	for _, op := range strings.Fields(`b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' "`) {
+		m[op] = keyword(op)
+	}
+	return m
+}()
+
+// pow10f are the powers of ten a float64 holds exactly.
+var pow10f = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// plainNumber reads a number of the form [+-]digits[.digits] with at most 15 digits in
+// all: its digits and its power of ten are exact in a float64, so one division gives
+// the correctly rounded value that strconv.ParseFloat would (Clinger's fast path).
+func plainNumber(b []byte) (float64, bool) {
+	i, neg := 0, false
+	if i < len(b) && (b[i] == '-' || b[i] == '+') {
+		neg = b[i] == '-'
+		i++
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	f := float64(mant) / pow10f[frac]
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 // word reads bytes up to the next white space or delimiter.

@@ -84,8 +84,8 @@ const notFigures Column = NumColumns
 
 // columnOf says which column a header cell heads.
 func columnOf(h string) Column {
-	h = strings.NewReplacer(" ", "", "\n", "", "（", "(", "）", ")").Replace(h)
-	if i := strings.Index(h, "("); i > 0 {
+	h = without(h, " \n")
+	if i := strings.IndexAny(h, "(（"); i > 0 {
 		h = h[:i]
 	}
 	if len(h) > 5 && strings.HasPrefix(h, "20") && strings.Contains(h[:7], "年") {

@@ -28,7 +28,7 @@ type parser struct {
 // line reads text[start:end], one line.
 func (p *parser) line(start, end int) {
 	raw := p.text[start:end]
-	compact := strings.NewReplacer(" ", "", "|", "", "\t", "").Replace(raw)
+	compact := without(raw, " |\t")
 	if compact == "" {
 		return
 	}
@@ -317,5 +317,19 @@ func fragment(text string, cs []cell) bool {
 
 // compactName removes the spaces and line breaks the page put in a name.
 func compactName(s string) string {
-	return strings.NewReplacer(" ", "", "\t", "", "\n", "").Replace(s)
+	return without(s, " \t\n")
+}
+
+// without returns s without the ASCII bytes of drop; s itself when it has none.
+func without(s, drop string) string {
+	if !strings.ContainsAny(s, drop) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(drop, s[i]) < 0 {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
 }
