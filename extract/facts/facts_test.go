@@ -266,6 +266,21 @@ func TestHeader(t *testing.T) {
 		// a full document's cover: the title names the district, the labelled line the body
 		{"某某市某某区2023年区级部门预算\n预算主管部门：某某市某某区人民政府某某街道办事处\n目录", "budget department 2023 某某市某某区人民政府某某街道办事处 某某市某某区"},
 		{"2023年部门收入预算总表\n编制部门：某某县农业农村局 | 单位：元", "  0 某某县农业农村局 某某县"},
+		// titles of a section published alone: the kind is the last 预算 or 决算
+		{"天津市某某区人民法院\n2017年度一般公共预算财政拨款\n“三公”经费决算情况说明\n2017年“三公”经费决算20.2万元。", "final_accounts  2017 天津市某某区人民法院 天津市某某区"},
+		{"2018年某某市质量技术监督局“三公”经费预算情况说明\n“三公”经费包括因公出国(境)费。", "budget  2018 某某市质量技术监督局 某某市"},
+		{"某某县图书馆2021年度\n一般公共预算及政府性基金财政\n拨款“三公”经费支出决算情况说明\n一、2021年度决算表", "final_accounts  2021 某某县图书馆 某某县"},
+		// a sentence is no title
+		{"某某镇2020年“三公”经费决算数共计35.5万元，比上年下降。", "  0  "},
+		// a portal's title field, a year without 年, a part heading naming the body
+		{"名  称: 某某县人民政府办公室2019年度部门决算公开情况", "final_accounts department 2019 某某县人民政府办公室 某某县"},
+		{"1\n某某市投资促进局 2024\n部门预算及三公经费预算情况说明\n目 录", "budget department 2024 某某市投资促进局 某某市"},
+		{"目 录\n第一部分 某某县发展和改革局概况\n一、部门职责\n第二部分 2022年度部门决算表", "final_accounts department 2022 某某县发展和改革局 某某县"},
+		// regions: a 州 inside a city is a place, a county-level division is the last, body words are no division
+		{"浙江省义乌市稠州中学2022年单位预算", "budget unit 2022 浙江省义乌市稠州中学 浙江省义乌市"},
+		{"某某市公安局某某区分局2021年部门决算", "final_accounts department 2021 某某市公安局某某区分局 某某市"},
+		{"北京市通州区漷县镇人民政府2023年部门预算", "budget department 2023 北京市通州区漷县镇人民政府 北京市通州区"},
+		{"政协某某市委员会2023年部门预算", "budget department 2023 政协某某市委员会 "},
 		// a labelled body that is not the title's does not replace it
 		{"某某县教育局2023年部门预算\n编制单位：某某县财政局", "budget department 2023 某某县教育局 某某县"},
 	} {

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,7 +25,7 @@ type Header struct {
 // Title patterns: the unit before the year (巫溪县科学技术协会2023年部门预算情况说明) or
 // after it (2021年湛江市人民政府行政服务中心部门决算).
 var (
-	titleUnitFirst = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()“”]{1,48}?)\s?((?:19|20)\d{2})\s?年度?(?:[省市区县州旗乡镇]级)?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
+	titleUnitFirst = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()“”]{1,48}?)\s?((?:19|20)\d{2})\s?(?:年度?(?:[省市区县州旗乡镇]级)?)?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
 	titleYearFirst = regexp.MustCompile(`^(?:关于)?((?:19|20)\d{2})\s?年度?(\p{Han}[\p{Han}（）()“”]{1,48}?)(部门|单位)(?:本级)?(?:收支)?(预算|决算)`)
 	titleNoUnit    = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
 	unitLine       = regexp.MustCompile(`^\p{Han}[\p{Han}（）()]{1,39}$`)
@@ -42,6 +43,11 @@ var (
 // (梧州市统计局 / 2018年部门决算公开信息, 2022年度内蒙古自治区某某局 / 部门决算公开).
 func findHeader(text string) Header {
 	h := findTitle(text)
+	if h.Unit == "" {
+		if i, j := partUnit(text); i >= 0 {
+			h.setUnit(text, i, j)
+		}
+	}
 	// A full document names its body on a line of its own: it is the full name when the
 	// title gives none, or only its beginning (上海市普陀区2023年区级部门预算).
 	if i, j := labelledUnit(text); i >= 0 && (h.Unit == "" || strings.HasPrefix(text[i:j], h.Unit) && j-i > len(h.Unit)) {
@@ -64,6 +70,9 @@ func findTitle(text string) Header {
 		line := text[start:end]
 		t := strings.TrimSpace(line)
 		tStart := start + strings.Index(line, t)
+		if m := titleLabel.FindStringIndex(t); m != nil { // 名称：X2019年度部门决算公开情况
+			t, tStart = t[m[1]:], tStart+m[1]
+		}
 		if t != "" && strings.Contains(t, "|") && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) {
 			// A page's metadata table: 标题 | 某某小学2024年单位预算情况说明 |
 			for _, c := range cellSpans(text, tStart, tStart+len(t)) {
@@ -87,6 +96,9 @@ func findTitle(text string) Header {
 		}
 		start = end + 1
 	}
+	if th, ok := topicTitle(text); ok {
+		return th
+	}
 	// No title line: the first statement of a year's budget or accounts still says
 	// which year and which kind the document is.
 	if m := yearAnywhere.FindStringSubmatchIndex(text); m != nil {
@@ -94,6 +106,124 @@ func findTitle(text string) Header {
 		h.setKind(text, m[4], m[5])
 	}
 	return h
+}
+
+// titleLabel is the label of a portal's title field: 名称：, 标题：.
+var titleLabel = regexp.MustCompile(`^(?:名\s*称|标\s*题|文章标题)\s*[:：]\s*`)
+
+// Titles of a section published alone: the 三公 expenses or the general-budget
+// appropriation of one year (天津市某某区人民法院 / 2017年度一般公共预算财政拨款 / “三公”经费决算情况说明,
+// 2018年某某市质量技术监督局“三公”经费预算情况说明). The kind is the last 预算 or 决算 of the
+// title, since 一般公共预算 names the money, not the document.
+var (
+	topicUnitFirst = regexp.MustCompile(`^(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])\s?((?:19|20)\d{2})\s?年度?`)
+	topicYearFirst = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:本级)?[“"]?(?:三公|一般公共预算|财政拨款)`)
+	lastKind       = regexp.MustCompile(`(预算|决算)`)
+	listMark       = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])`)
+	// partTitle is a part heading that names the body: 第一部分 某某县发展和改革局概况.
+	partTitle = regexp.MustCompile(`^第[一二三四五六七八九十]+部分\s*[:：]?\s*(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:部门|单位)?(?:基本)?概况`)
+)
+
+// topicTitle reads a title of a section published alone, from one to three of the first
+// lines joined; a line that goes on as a sentence counts up to its first comma.
+func topicTitle(text string) (Header, bool) {
+	var lines []span
+	for start := 0; start < len(text) && len(lines) < 40; {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		switch {
+		case s == e:
+		case strings.ContainsAny(text[s:e], "，,。；") || utf8.RuneCountInString(text[s:e]) > 50 || listMark.MatchString(text[s:e]):
+			lines = append(lines, span{s, s}) // a sentence or a list item breaks a title
+		default:
+			lines = append(lines, span{s, e})
+		}
+		start = end + 1
+	}
+	for i := range lines {
+		for n := min(3, len(lines)-i); n >= 1; n-- {
+			parts := lines[i : i+n]
+			if slices.ContainsFunc(parts, func(p span) bool { return p.start == p.end }) {
+				continue
+			}
+			var b strings.Builder
+			for _, p := range parts {
+				b.WriteString(text[p.start:p.end])
+			}
+			s := b.String()
+			if !strings.Contains(s, "三公") && !strings.Contains(s, "一般公共预算") || !strings.Contains(s, "算") {
+				continue
+			}
+			if h, ok := topicMatch(text, parts, s); ok {
+				return h, true
+			}
+		}
+	}
+	return Header{}, false
+}
+
+// topicMatch matches the topic patterns against s, parts joined.
+func topicMatch(text string, parts []span, s string) (Header, bool) {
+	abs := func(i int) int {
+		off := 0
+		for _, p := range parts {
+			if n := p.end - p.start; i < off+n {
+				return p.start + i - off
+			}
+			off += p.end - p.start
+		}
+		return -1
+	}
+	var h Header
+	var unit, year []int
+	if m := topicUnitFirst.FindStringSubmatchIndex(s); m != nil {
+		unit, year = m[2:4], m[4:6]
+	} else if m := topicYearFirst.FindStringSubmatchIndex(s); m != nil {
+		unit, year = m[4:6], m[2:4]
+	} else {
+		return h, false
+	}
+	ks := lastKind.FindAllStringIndex(s[year[1]:], -1)
+	if len(ks) == 0 {
+		return h, false
+	}
+	k := ks[len(ks)-1]
+	us, ue, ys, ks0 := abs(unit[0]), abs(unit[1]-1), abs(year[0]), abs(year[1]+k[0])
+	if us < 0 || ue < 0 || ys < 0 || ks0 < 0 || abs(year[1]-1)-ys != year[1]-1-year[0] {
+		return h, false // a group crosses two lines
+	}
+	_, size := utf8.DecodeRuneInString(text[ue:])
+	h.setUnit(text, us, ue+size)
+	if h.UnitEnd == 0 || abs(unit[1]-1)-us != unit[1]-1-unit[0] {
+		return Header{}, false
+	}
+	h.setYear(text, ys, ys+4)
+	h.setKind(text, ks0, ks0+len("预算"))
+	return h, true
+}
+
+// partUnit returns the byte offsets of the body a part heading names (第一部分 某某局概况),
+// or -1, -1.
+func partUnit(text string) (int, int) {
+	for start, n := 0, 0; start < len(text) && n < 80; n++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		if m := partTitle.FindStringSubmatchIndex(text[s:e]); m != nil {
+			return s + m[2], s + m[3]
+		}
+		start = end + 1
+	}
+	return -1, -1
 }
 
 // unitLabels begin the line of a full document that names the body it is for.
@@ -214,7 +344,10 @@ func (h *Header) title(text string, parts []span) bool {
 	if try(titleUnitFirst, 1, 2, 3, 4) || try(titleYearFirst, 2, 1, 3, 4) {
 		return true
 	}
-	if len(parts) == 1 && utf8.RuneCountInString(s) <= 40 && try(titleLoose, 1, 2, -1, 3) {
+	// a title about the 三公 expenses or the general budget is read by topicTitle, which
+	// takes its kind from its last 预算 or 决算, not from 一般公共预算
+	topic := strings.Contains(s, "三公") || strings.Contains(s, "一般公共预算")
+	if len(parts) == 1 && !topic && utf8.RuneCountInString(s) <= 40 && try(titleLoose, 1, 2, -1, 3) {
 		return true
 	}
 	// A title whose unit is the whole line before: 梧州市统计局 / 2018年部门决算.
@@ -324,16 +457,40 @@ var notDivisions = []string{"城市", "城区", "社区", "园区", "景区", "�
 // 巫溪县科学技术协会, 重庆市沙坪坝区 of 重庆市沙坪坝区…局; a leading 中共 is skipped.
 func region(name string) string {
 	name = strings.TrimPrefix(name, "中共")
+	for _, p := range notRegionPrefixes {
+		if strings.HasPrefix(name, p) {
+			return ""
+		}
+	}
 	end := 0
+	city := false // a 市 was read: a 州 or 盟 after it is a place inside it (稠州中学)
 	for end < len(name) {
 		n := division(name[end:])
 		if n == 0 {
 			break
 		}
+		word := name[end : end+n]
+		if city && (strings.HasSuffix(word, "州") || strings.HasSuffix(word, "盟")) {
+			break
+		}
 		end += n
+		city = city || strings.HasSuffix(word, "市")
+		// a county-level division (县, 区, 旗) is the last: what follows is a town or a body
+		if strings.HasSuffix(word, "县") || strings.HasSuffix(word, "区") && !strings.HasSuffix(word, "自治区") || strings.HasSuffix(word, "旗") {
+			break
+		}
 	}
 	return name[:end]
 }
+
+// notRegionPrefixes begin bodies' names that do not begin with a division: the
+// people's political consultative conferences and the youth league are named
+// 政协X市委员会, 共青团X县委员会.
+var notRegionPrefixes = []string{"政协", "共青团", "中国人民政治协商会议"}
+
+// bodyWords are in the names of bodies, never of divisions: 随州市公安局曾都区分局 is
+// 随州市, not 随州市公安局曾都区.
+var bodyWords = []string{"局", "院", "委", "会", "所", "站", "办", "厅", "处", "部", "校", "中心", "公司", "镇", "乡", "街道", "村"}
 
 // division returns the byte length of the division name that begins s, or 0.
 func division(s string) int {
@@ -360,6 +517,11 @@ func division(s string) int {
 				}
 				word := s[:n]
 				bad := false
+				for _, w := range bodyWords {
+					if strings.Contains(word, w) {
+						return 0
+					}
+				}
 				for _, nd := range notDivisions {
 					if strings.HasSuffix(word, nd) {
 						bad = true
