@@ -30,7 +30,7 @@ var officeDuty = regexp.MustCompile(`^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20
 var officeName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队"}}
 
 // unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
-var unitName = nameShape{3, 20, []string{"馆", "中心", "站", "所", "院", "队", "校", "学校", "园", "场", "处", "局", "会", "社", "台", "厂"}}
+var unitName = nameShape{3, 20, []string{"馆", "中心", "站", "所", "院", "队", "校", "学校", "小学", "中学", "大学", "园", "场", "处", "局", "会", "社", "台", "厂"}}
 
 // innerName is the name of anything a body sets up inside itself (内设办公室、植保站).
 var innerName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队", "站", "所", "中心", "馆"}}
@@ -104,15 +104,23 @@ func orgFacts(d *Doc) []Fact {
 	}
 	var depts, subs []Fact
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
+	introMemo := map[int]bool{}
 	for _, h := range d.Outline.Headings {
-		if h.Marker == "" || len(h.Title) > 3*40 ||
-			!officeName.MatchString(h.Title) && !openParens.In(h.Title) && !unitName.MatchString(h.Title) || !inComposition(d, h.Start) {
+		title := strings.TrimRight(h.Title, "。；;，,")
+		if h.Marker == "" || len(title) > 3*40 ||
+			!officeName.MatchString(title) && !openParens.In(title) && !unitName.MatchString(title) {
 			continue
 		}
-		name, paren := splitParen(h.Title)
+		introduced := introducesUnits(d, h.Start, introMemo)
+		if !inComposition(d, h.Start) && !introduced {
+			continue
+		}
+		name, paren := splitParen(title)
 		start := h.Start
 		switch {
-		case unitName.MatchString(name) && (subordinateMark.MatchString(paren) || underSubordinates(d, h.Start)):
+		case strings.Contains(paren, "本部") || strings.Contains(paren, "本级"):
+			// the body itself, at the head of its units
+		case unitName.MatchString(name) && (subordinateMark.MatchString(paren) || underSubordinates(d, h.Start) || introduced):
 			subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
 		case officeName.MatchString(name) && paren == "" && !underSubordinates(d, h.Start):
 			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: start, End: start + len(name), Rule: "item"})
@@ -175,6 +183,7 @@ func orgFacts(d *Doc) []Fact {
 			}
 		}
 	}
+	subs = append(subs, countedUnits(d)...)
 	return append(depts, fullNames(realUnits(subs))...)
 }
 
@@ -244,6 +253,36 @@ func realUnits(subs []Fact) []Fact {
 		}
 	}
 	return out
+}
+
+// introducesUnits reports whether the list item at off follows, past the items before
+// it, a line that announces subordinate units (…以及下属5家预算单位…，具体包括：).
+// The answer for each item line is kept in memo (by the line's start), so that the
+// items of a long list each look back one line, not over all the items before them.
+func introducesUnits(d *Doc, off int, memo map[int]bool) bool {
+	first := strings.LastIndexByte(d.Match[:off], '\n') + 1 // the start of the item's line
+	var passed []int                                         // item lines walked over, to remember
+	result := false
+	for end := first; end > 0; {
+		if v, ok := memo[end]; ok {
+			result = v
+			break
+		}
+		passed = append(passed, end)
+		start := strings.LastIndexByte(d.Match[:end-1], '\n') + 1
+		line := strings.TrimSpace(d.Match[start : end-1])
+		if line == "" || listMark.MatchString(line) {
+			end = start
+			continue
+		}
+		result = (strings.HasSuffix(line, "：") || strings.HasSuffix(line, ":")) &&
+			(strings.Contains(line, "下属") || strings.Contains(line, "所属") || strings.Contains(line, "预算单位") || strings.Contains(line, "二级单位"))
+		break
+	}
+	for _, p := range passed {
+		memo[p] = result
+	}
+	return result
 }
 
 // subordinateHeading titles a section about subordinate units: 下属事业单位情况.

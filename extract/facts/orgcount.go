@@ -1,0 +1,114 @@
+package facts
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// A list of subordinate units whose count the text states, before or after it: the
+// count makes the list sure wherever it stands (…；及A、B、C和D4个事业单位; 全额拨款事业单位3家，
+// 具体为：A、B、C). The body's own 本级 may begin such a list and count in it.
+var (
+	countAfter  = regexp.MustCompile(`(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|家|所)(?:下属|所属|二级)?(?:事业单位|单位|学校|预算单位|机构)`)
+	countBefore = regexp.MustCompile(`(?:事业单位|单位|学校|预算单位)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|家|所)?[)）]?[，,]?(?:具体|分别|即)?(?:为|是|包括|有)[：:]`)
+	// selfItem is the body itself at the head of the list: 某某中学本级预算, 本级.
+	selfItem = regexp.MustCompile(`本级(?:预算|决算)?$`)
+)
+
+// countedUnits returns the subordinate units of the lists whose count is stated.
+func countedUnits(d *Doc) []Fact {
+	var fs []Fact
+	text := d.Match
+	take := func(items [][2]int, count int) {
+		self := 0
+		var names [][2]int
+		for _, it := range items {
+			s := strings.TrimLeft(text[it[0]:it[1]], " ")
+			for _, lead := range []string{"以及", "及", "和", "与", "包括", "有"} {
+				if strings.HasPrefix(s, lead) {
+					s = s[len(lead):]
+				}
+			}
+			start := it[1] - len(s)
+			switch {
+			case selfItem.MatchString(s):
+				self++
+			case unitName.MatchString(s) && utf8.RuneCountInString(s) >= 5:
+				names = append(names, [2]int{start, it[1]})
+			default:
+				return // an item that is no unit: not a list of units
+			}
+		}
+		if len(names) == 0 || len(names)+self != count && len(names) != count {
+			return
+		}
+		for _, n := range names {
+			fs = append(fs, Fact{Key: "org.subordinate", Type: String, Text: text[n[0]:n[1]], Start: n[0], End: n[1], Rule: "counted"})
+		}
+	}
+	for _, m := range countAfter.FindAllStringSubmatchIndex(text, -1) {
+		count, ok := smallCount(text[m[2]:m[3]])
+		if !ok || count < 1 {
+			continue
+		}
+		begin := m[0] - 600
+		if begin < 0 {
+			begin = 0
+		}
+		for !utf8.RuneStart(text[begin]) {
+			begin++
+		}
+		if i := strings.LastIndexAny(text[begin:m[0]], "；;。：:\n"); i >= 0 {
+			begin += i + 1
+			_, w := utf8.DecodeRuneInString(text[begin-1:])
+			begin += w - 1
+		}
+		take(splitList(text, begin, m[0], "、，,和及与"), count)
+	}
+	for _, m := range countBefore.FindAllStringSubmatchIndex(text, -1) {
+		count, ok := smallCount(text[m[2]:m[3]])
+		if !ok || count < 1 {
+			continue
+		}
+		end := m[1] + 600
+		if end > len(text) {
+			end = len(text)
+		}
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end--
+		}
+		if i := strings.IndexAny(text[m[1]:end], "；;。\n)）"); i >= 0 {
+			end = m[1] + i
+		}
+		take(splitList(text, m[1], end, "、，,和及与"), count)
+	}
+	return fs
+}
+
+// smallCount reads a count of units: 4, 五, 十二.
+func smallCount(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	digit := map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	n, cur := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '十':
+			if cur == 0 {
+				cur = 1
+			}
+			n += cur * 10
+			cur = 0
+		default:
+			v, ok := digit[r]
+			if !ok {
+				return 0, false
+			}
+			cur = v
+		}
+	}
+	return n + cur, true
+}
