@@ -28,6 +28,7 @@ import (
 	"github.com/cnbudget/cnbudget/extract/record"
 	"github.com/cnbudget/cnbudget/extract/source"
 	"github.com/cnbudget/cnbudget/extract/terms"
+	"github.com/cnbudget/cnbudget/extract/xlsx"
 	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 )
 
@@ -130,6 +131,8 @@ func (x *Extractor) read(ctx context.Context, doc Document) (*source.Text, error
 		return html.Read(doc.Content)
 	case source.DOCX:
 		return docx.Read(doc.Content)
+	case source.XLSX, source.XLS:
+		return xlsx.Read(ctx, doc.Content)
 	case source.Plain, "text/markdown", "text/csv", "application/octet-stream":
 		return decode.Read(doc.Content)
 	default:
