@@ -91,22 +91,23 @@ func walk(inputs []string, skip func(path string) bool, fn func(path string) boo
 
 // knownExt are the extensions of the formats the extractor reads.
 var knownExt = map[string]bool{
-	".pdf": true, ".docx": true,
+	".pdf": true, ".docx": true, ".xlsx": true, ".xlsm": true,
+	".xls": true, // read to say that legacy workbooks must be saved as .xlsx
 	".txt": true, ".text": true,
 	".htm": true, ".html": true, ".shtml": true, ".xhtml": true,
 }
 
 // supported reports whether a file of this name and content is one the extractor reads:
 // a known extension, no extension at all (the extractor decides from the bytes), or any
-// other extension whose bytes are PDF, DOCX or HTML — saved web pages are often named
-// .jsp or .aspx.
+// other extension whose bytes are PDF, DOCX, XLSX or HTML — saved web pages are often
+// named .jsp or .aspx.
 func supported(name string, content []byte) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == "" || knownExt[ext] {
 		return true
 	}
 	switch source.Sniff(content, "", "") {
-	case source.PDF, source.DOCX, source.HTML:
+	case source.PDF, source.DOCX, source.XLSX, source.HTML:
 		return true
 	}
 	return false

@@ -30,6 +30,7 @@ import (
 	"github.com/cnbudget/cnbudget/extract/source"
 	"github.com/cnbudget/cnbudget/extract/tables"
 	"github.com/cnbudget/cnbudget/extract/terms"
+	"github.com/cnbudget/cnbudget/extract/xlsx"
 	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
 )
 
@@ -159,6 +160,8 @@ func (x *Extractor) read(ctx context.Context, doc Document) (*source.Text, error
 		return html.Read(doc.Content)
 	case source.DOCX:
 		return docx.Read(doc.Content)
+	case source.XLSX, source.XLS:
+		return xlsx.Read(ctx, doc.Content)
 	case source.Plain, "text/markdown", "text/csv", "application/octet-stream":
 		return decode.Read(doc.Content)
 	default:

@@ -24,9 +24,12 @@ func csvHeader() []string {
 // csvSHA256 is the column of the document's sha256.
 var csvSHA256 = slices.Index(csvHeader(), "document.sha256")
 
-// csvSink writes one row per document.
+// csvSink writes one row per document to the output and the document's table rows to
+// OUT.lines.csv, the lines first: a run killed between the two leaves lines of a document
+// that the output lacks, which the next open cuts off, since the document is done again.
 type csvSink struct {
-	f *os.File
+	f     *os.File
+	lines *os.File
 }
 
 func openCSV(path string) (Sink, map[string]bool, error) {
@@ -48,7 +51,6 @@ func openCSV(path string) (Sink, map[string]bool, error) {
 		f.Close()
 		return nil, nil, err
 	}
-	s := &csvSink{f: f}
 	if good == 0 {
 		b, err := encodeRow(header)
 		if err == nil {
@@ -59,7 +61,76 @@ func openCSV(path string) (Sink, map[string]bool, error) {
 			return nil, nil, err
 		}
 	}
-	return s, done, nil
+	lines, err := openCSVLines(LinesPath(path, CSV), done)
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return &csvSink{f: f, lines: lines}, done, nil
+}
+
+// openCSVLines opens the lines file beside a CSV output whose documents are done. It
+// keeps the rows up to the first one of a document that is not done — the lines a killed
+// run wrote before its document's row — and cuts off the rest, with any torn row.
+func openCSVLines(path string, done map[string]bool) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	good, err := scanCSVLines(f, done)
+	if err == nil {
+		err = f.Truncate(good)
+	}
+	if err == nil {
+		_, err = f.Seek(good, io.SeekStart)
+	}
+	if err == nil && good == 0 {
+		var b []byte
+		if b, err = encodeRow(lineColumns); err == nil {
+			_, err = f.Write(b)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
+}
+
+// scanCSVLines returns the offset just past the last row to keep of a lines file.
+func scanCSVLines(f *os.File, done map[string]bool) (int64, error) {
+	r := csv.NewReader(bufio.NewReaderSize(f, 1<<16))
+	r.FieldsPerRecord = len(lineColumns)
+	r.ReuseRecord = true
+	var good int64
+	for first := true; ; first = false {
+		row, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return good, nil
+		}
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			if first && firstLineEnds(f) {
+				return 0, fmt.Errorf("not a cnbudget lines CSV: %w", err)
+			}
+			return good, nil // a torn row
+		}
+		if err != nil {
+			return 0, err
+		}
+		end := r.InputOffset()
+		if !endsWithNewline(f, end) {
+			return good, nil
+		}
+		if first {
+			if !slices.Equal(row, lineColumns) {
+				return 0, fmt.Errorf("written with other columns: write to a new file")
+			}
+		} else if !done[row[0]] {
+			return good, nil // lines of a document whose row was never written
+		}
+		good = end
+	}
 }
 
 // scanCSV reads the rows of r and returns their sha256 digests and the offset just past
@@ -137,11 +208,25 @@ func (s *csvSink) Encode(rec *cnbudgetv1.Record) (*Encoded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Encoded{rec: rec, data: b}, nil
+	var lines []byte
+	for _, l := range linesOf(rec) {
+		row, err := encodeRow(l.csv())
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, row...)
+	}
+	return &Encoded{rec: rec, data: b, csvLines: lines}, nil
 }
 
-// Write writes the row with a single write, so that a crash tears at most that row.
+// Write writes the document's lines and then its row, each with a single write, so
+// that a crash tears at most one of them.
 func (s *csvSink) Write(e *Encoded) error {
+	if len(e.csvLines) > 0 {
+		if _, err := s.lines.Write(e.csvLines); err != nil {
+			return err
+		}
+	}
 	_, err := s.f.Write(e.data)
 	return err
 }
@@ -158,9 +243,14 @@ func encodeRow(row []string) ([]byte, error) {
 }
 
 func (s *csvSink) Close() error {
-	err := s.f.Sync()
-	if cerr := s.f.Close(); err == nil {
-		err = cerr
+	var err error
+	for _, f := range []*os.File{s.lines, s.f} {
+		if serr := f.Sync(); err == nil {
+			err = serr
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 	}
 	return err
 }

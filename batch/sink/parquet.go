@@ -34,8 +34,10 @@ type parquetSink struct {
 }
 
 func openParquet(path string) (Sink, map[string]bool, error) {
-	if err := os.Remove(tempPath(path)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, nil, err
+	for _, p := range []string{tempPath(path), tempPath(LinesPath(path, Parquet))} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, nil, err
+		}
 	}
 	done := make(map[string]bool)
 	err := readParquet(path, func(rows []parquetRow) error {
@@ -57,53 +59,24 @@ func openParquet(path string) (Sink, map[string]bool, error) {
 	return &parquetSink{path: path, journal: j.(*jsonlSink)}, done, nil
 }
 
-// readParquet calls fn with the rows of the Parquet file at path, a chunk at a time; a
-// missing or empty file has no rows.
+// readParquet calls fn with the document rows of the Parquet file at path, a chunk at
+// a time; a missing or empty file has no rows.
 func readParquet(path string, fn func([]parquetRow) error) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if st.Size() == 0 {
-		return nil
-	}
-	pf, err := parquet.OpenFile(f, st.Size())
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	r := parquet.NewGenericReader[parquetRow](pf)
-	defer r.Close()
-	buf := make([]parquetRow, 256)
-	for {
-		n, err := r.Read(buf)
-		if n > 0 {
-			if ferr := fn(buf[:n]); ferr != nil {
-				return ferr
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-	}
+	return readParquetRows(path, fn)
 }
 
 func (s *parquetSink) Encode(rec *cnbudgetv1.Record) (*Encoded, error) { return s.journal.Encode(rec) }
 func (s *parquetSink) Write(e *Encoded) error                          { return s.journal.Write(e) }
 
-// Close merges the old file and the journal into a new file and puts it in place.
+// Close merges the old file and the journal into a new file and puts it in place: the
+// lines file first, then the documents, then the journal is removed. A run killed
+// between two of these steps leaves the journal, and the next Close merges again,
+// skipping what is already in place.
 func (s *parquetSink) Close() error {
 	if err := s.journal.Close(); err != nil {
+		return err
+	}
+	if err := s.writeLines(); err != nil {
 		return err
 	}
 	tmp := tempPath(s.path)
@@ -175,5 +148,92 @@ func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
+	}
+}
+
+// writeLines writes OUT.lines.parquet anew: the old file's rows and the table rows of the
+// journal's records, except those of documents the old file already holds.
+func (s *parquetSink) writeLines() error {
+	path := LinesPath(s.path, Parquet)
+	tmp := tempPath(path)
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp) // a no-op once renamed
+	w := parquet.NewGenericWriter[lineRow](f,
+		parquet.Compression(&parquet.Snappy),
+		parquet.MaxRowsPerRowGroup(rowsPerGroup),
+		parquet.CreatedBy("cnbudget", "", ""))
+	have := make(map[string]bool)
+	err = readParquetRows(path, func(rows []lineRow) error {
+		for _, r := range rows {
+			have[r.SHA256] = true
+		}
+		_, err := w.Write(rows)
+		return err
+	})
+	if err == nil {
+		err = readJournal(journalPath(s.path), func(rec *cnbudgetv1.Record) error {
+			if have[rec.GetDocument().GetSha256()] {
+				return nil
+			}
+			_, err := w.Write(linesOf(rec))
+			return err
+		})
+	}
+	if err == nil {
+		err = w.Close()
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return os.Rename(tmp, path)
+}
+
+// readParquetRows calls fn with the rows of the Parquet file of T at path, a chunk at a
+// time; a missing or empty file has no rows.
+func readParquetRows[T any](path string, fn func([]T) error) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if st.Size() == 0 {
+		return nil
+	}
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	r := parquet.NewGenericReader[T](pf)
+	defer r.Close()
+	buf := make([]T, 256)
+	for {
+		n, err := r.Read(buf)
+		if n > 0 {
+			if ferr := fn(buf[:n]); ferr != nil {
+				return ferr
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
 	}
 }

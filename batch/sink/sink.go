@@ -21,7 +21,7 @@ const (
 	JSONL   Format = "jsonl"   // one protojson record per line
 	CSV     Format = "csv"     // one row per document, FIELDS.md keys as columns
 	Parquet Format = "parquet" // one row per document, typed columns
-	SQLite  Format = "sqlite"  // tables documents, facts and warnings
+	SQLite  Format = "sqlite"  // tables documents, facts, warnings and lines
 )
 
 // Formats lists the formats in the order the help text names them.
@@ -66,9 +66,11 @@ type Sink interface {
 
 // Encoded is a record made ready for a sink's Write.
 type Encoded struct {
-	rec   *cnbudgetv1.Record
-	data  []byte        // the line or row, for the line formats
-	facts []record.Fact // the record's facts, for SQLite
+	rec      *cnbudgetv1.Record
+	data     []byte        // the line or row, for the line formats
+	facts    []record.Fact // the record's facts, for SQLite
+	lines    []lineRow     // the record's table rows, for SQLite
+	csvLines []byte        // the same as CSV rows, for CSV
 }
 
 // WriteRecord encodes rec and writes it to s.
@@ -100,8 +102,11 @@ func Open(path string, f Format) (Sink, map[string]bool, error) {
 // itself writes, so that a batch reading a folder that holds its own output skips them.
 func Companions(path string, f Format) []string {
 	switch f {
+	case CSV:
+		return []string{LinesPath(path, f)}
 	case Parquet:
-		return []string{journalPath(path), tempPath(path)}
+		lines := LinesPath(path, f)
+		return []string{journalPath(path), tempPath(path), lines, tempPath(lines)}
 	case SQLite:
 		return []string{path + "-journal", path + "-wal", path + "-shm"}
 	}

@@ -55,6 +55,27 @@ CREATE TABLE IF NOT EXISTS warnings (
 	PRIMARY KEY (sha256, seq)
 );
 CREATE INDEX IF NOT EXISTS warnings_code ON warnings (code);
+CREATE TABLE IF NOT EXISTS lines (
+	sha256        TEXT NOT NULL REFERENCES documents(sha256),
+	seq           INTEGER NOT NULL,     -- the row's place among the document's table rows
+	table_id      TEXT NOT NULL,        -- income, expenditure, general, economic, gov_fund, state_capital
+	code          TEXT NOT NULL,        -- classification code (2010601, 30101), or 'total' for the 合计 row
+	name          TEXT,                 -- 科目名称; NULL on the total row
+	total         INTEGER,              -- amounts in 分 (fen, exact); NULL where the cell is blank
+	appropriation INTEGER,
+	basic         INTEGER,
+	project       INTEGER,
+	personnel     INTEGER,
+	public        INTEGER,
+	PRIMARY KEY (sha256, seq)
+);
+CREATE INDEX IF NOT EXISTS lines_table_code ON lines (table_id, code);
+CREATE VIEW IF NOT EXISTS lines_yuan AS
+SELECT l.sha256, d.name AS document, l.table_id, l.seq, l.code, l.name,
+       l.total / 100.0 AS total, l.appropriation / 100.0 AS appropriation,
+       l.basic / 100.0 AS basic, l.project / 100.0 AS project,
+       l.personnel / 100.0 AS personnel, l.public / 100.0 AS public
+FROM lines l JOIN documents d USING (sha256);
 `
 
 // commitEvery bounds the work a killed run loses: a transaction is committed after this
@@ -76,7 +97,7 @@ type sqliteSink struct {
 
 // inserts are the prepared statements that write one document.
 type inserts struct {
-	doc, fact, warning *sql.Stmt
+	doc, fact, warning, line *sql.Stmt
 }
 
 func prepare(tx *sql.Tx) (*inserts, error) {
@@ -89,6 +110,9 @@ func prepare(tx *sql.Tx) (*inserts, error) {
 		return nil, err
 	}
 	if in.warning, err = tx.Prepare(`INSERT INTO warnings VALUES (?,?,?,?,?,?,?,?)`); err != nil {
+		return nil, err
+	}
+	if in.line, err = tx.Prepare(`INSERT INTO lines VALUES (?,?,?,?,?,?,?,?,?,?,?)`); err != nil {
 		return nil, err
 	}
 	return &in, nil
@@ -138,7 +162,7 @@ func (s *sqliteSink) Encode(rec *cnbudgetv1.Record) (*Encoded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Encoded{rec: rec, data: js, facts: record.Facts(rec)}, nil
+	return &Encoded{rec: rec, data: js, facts: record.Facts(rec), lines: linesOf(rec)}, nil
 }
 
 func (s *sqliteSink) Write(e *Encoded) error {
@@ -198,6 +222,17 @@ func (in *inserts) insert(e *Encoded) error {
 		if _, err := in.warning.Exec(
 			id, i, record.WarningCodeName(w.GetCode()), w.GetMessage(), strings.Join(w.GetKeys(), ";"),
 			spanInt(sp, sp.GetStart()), spanInt(sp, sp.GetEnd()), spanInt(sp, sp.GetPage())); err != nil {
+			return err
+		}
+	}
+	// The document's table rows, in the transaction of its row: a killed run loses
+	// both or neither.
+	for _, l := range e.lines {
+		args := []any{id, l.Seq, l.TableID, l.Code, l.Name}
+		for _, a := range l.amounts() {
+			args = append(args, a)
+		}
+		if _, err := in.line.Exec(args...); err != nil {
 			return err
 		}
 	}

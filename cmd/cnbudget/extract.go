@@ -28,7 +28,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest document to read, in `bytes`")
 	quiet := fs.Bool("q", false, "do not print warnings on stderr")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cnbudget extract [--format json|flat|csv] [FILE...]\n\nExtracts the facts of each FILE (stdin when none) and prints them. Warnings go to stderr.")
+		fmt.Fprintln(stderr, "usage: cnbudget extract [--format json|flat|csv] [FILE...]\n\nExtracts the facts of each FILE (stdin when none) and prints them. Warnings go to stderr.\nFormats, told by their bytes: text (UTF-8, GB18030, UTF-16), PDF, web pages, .docx, .xlsx.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -4,6 +4,7 @@
 package source
 
 import (
+	"archive/zip"
 	"bytes"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,10 @@ const (
 	PDF   = "application/pdf"
 	HTML  = "text/html"
 	DOCX  = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	XLSX  = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	// XLS is a legacy Excel 97-2003 (BIFF) workbook, sniffed so that its reader can
+	// say what to do with it.
+	XLS = "application/vnd.ms-excel"
 )
 
 // Text is a document's plain text as its format reader produced it, before normalisation.
@@ -95,12 +100,17 @@ func Sniff(content []byte, name, declared string) string {
 	case bytes.HasPrefix(trimmed, []byte("%PDF-")) || bytes.Contains(head, []byte("%PDF-")):
 		return PDF
 	case bytes.HasPrefix(content, []byte("PK\x03\x04")):
+		if isWorkbook(content) {
+			return XLSX
+		}
 		if bytes.Contains(content, []byte("word/")) {
 			return DOCX
 		}
 		return "application/zip"
 	case looksHTML(trimmed):
 		return HTML
+	case bytes.HasPrefix(content, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")) && isLegacyWorkbook(content):
+		return XLS
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".pdf":
@@ -109,6 +119,10 @@ func Sniff(content []byte, name, declared string) string {
 		return HTML
 	case ".docx":
 		return DOCX
+	case ".xlsx", ".xlsm":
+		return XLSX
+	case ".xls":
+		return XLS
 	}
 	if declared != "" {
 		if mt, _, _ := strings.Cut(declared, ";"); mt != "" {
@@ -116,6 +130,30 @@ func Sniff(content []byte, name, declared string) string {
 		}
 	}
 	return Plain
+}
+
+// isWorkbook reports whether a zip package is an Excel workbook: whether its entries
+// include xl/workbook.xml (read from the zip's directory, or searched for in its bytes
+// when the directory is damaged).
+func isWorkbook(content []byte) bool {
+	z, err := zip.NewReader(bytes.NewReader(content), int64(len(content)))
+	if err != nil {
+		return bytes.Contains(content, []byte("xl/workbook.xml")) && !bytes.Contains(content, []byte("word/document.xml"))
+	}
+	for _, f := range z.File {
+		if strings.EqualFold(f.Name, "xl/workbook.xml") {
+			return true
+		}
+	}
+	return false
+}
+
+// isLegacyWorkbook reports whether an OLE compound file holds a BIFF workbook: a
+// stream named Workbook (BIFF8) or Book (BIFF5), in UTF-16 as OLE names its streams.
+func isLegacyWorkbook(content []byte) bool {
+	return !bytes.Contains(content, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")) &&
+		(bytes.Contains(content, []byte("W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00")) ||
+			(bytes.Contains(content, []byte("B\x00o\x00o\x00k\x00")) && !bytes.Contains(content, []byte("W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"))))
 }
 
 func looksHTML(b []byte) bool {
