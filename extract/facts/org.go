@@ -261,7 +261,7 @@ func realUnits(subs []Fact) []Fact {
 // items of a long list each look back one line, not over all the items before them.
 func introducesUnits(d *Doc, off int, memo map[int]bool) bool {
 	first := strings.LastIndexByte(d.Match[:off], '\n') + 1 // the start of the item's line
-	var passed []int                                         // item lines walked over, to remember
+	var passed []int                                        // item lines walked over, to remember
 	result := false
 	for end := first; end > 0; {
 		if v, ok := memo[end]; ok {
