@@ -136,7 +136,7 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 // tableOptions says what the reader of src knows about its table cells: where they
 // stand on the page (PDF), or that every cell is written, blanks included.
 func tableOptions(src *source.Text, norm *normalize.Text) tables.Options {
-	opt := tables.Options{KeepsBlanks: src.MediaType == source.HTML || src.MediaType == source.DOCX}
+	opt := tables.Options{KeepsBlanks: src.MediaType == source.HTML || src.MediaType == source.DOCX || src.MediaType == source.XLSX}
 	if len(src.Cells) > 0 {
 		cells := src.Cells
 		opt.Place = func(start int) (float64, float64, bool) {

@@ -266,8 +266,26 @@ func (p *parser) place(row *Row, vs []valueCell, leaves []headerCell) {
 			set(leaves[best].col, v)
 		}
 	case p.opt.KeepsBlanks && len(vs) <= len(leaves):
+		// every cell is written: a figure's column is the header's at its position, or,
+		// when the header's cells stand elsewhere (a merged cell written once), the
+		// columns in order
+		byIndex := map[int]Column{}
+		for _, l := range leaves {
+			byIndex[l.index] = l.col
+		}
+		aligned := true
+		for _, v := range vs {
+			if _, ok := byIndex[v.index]; !ok {
+				aligned = false
+				break
+			}
+		}
 		for k, v := range vs {
-			set(leaves[k].col, v)
+			if aligned {
+				set(byIndex[v.index], v)
+			} else {
+				set(leaves[k].col, v)
+			}
 		}
 	case len(vs) == len(leaves):
 		for k, v := range vs {
