@@ -232,6 +232,10 @@ func TestRules(t *testing.T) {
 		{"numbered units after a line that announces them; the body itself is not its unit",
 			"某某街道办事处（部门）机构设置\n某某街道办事处部门预算包括本部以及下属2家预算单位，具体包括：\n1.某某县某某街道办事处（本部）。\n2.某某县某某街道社区服务中心。\n3.某某县某某街道综合行政执法队。\n名词解释",
 			[]string{"org.subordinate=某某县某某街道社区服务中心", "org.subordinate=某某县某某街道综合行政执法队"}, nil},
+		{"a final account's 三公 table with the budget's columns, then the actual ones",
+			"某某县图书馆2021年度“三公”经费支出决算情况说明\n编制单位:某某县图书馆 金额单位:万元\n项目 | 预算数 | 决算数 | ||||\n合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 |\n" +
+				"公务接待费 | 0.95 | 0.95 | 0.00 | 0.39 | 0.39 | 0.00 |\n其中:公务用车运行维护费 | 2.10 | 2.10 | 0.00 | 1.37 | 1.37 | 0.00 |\n",
+			[]string{"sanggong.reception=390000", "sanggong.vehicle_operation=1370000"}, nil},
 		{"a sentence outranks a table",
 			"单位：万元\n项目 | 金额\n其他收入 | 12.66\n（三）收入情况。其中：其他收入12.60万元。",
 			[]string{"revenue.other=12600000"}, nil},

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -163,6 +164,9 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 	fs := headedCounts(d, cells, header)
 	fs = append(fs, rowCounts(d, cells, cols)...)
 	col := valueColumn(cols, d.Header.Kind)
+	if d.Header.Kind == "final_accounts" && col == 0 {
+		col = actualHalf(cols, groupHeads(d, cells))
+	}
 	if col < 0 {
 		return fs // no column is surely this year's figure
 	}
@@ -307,6 +311,59 @@ func columnHeads(d *Doc, cells []cell) []string {
 		return nil
 	}
 	return heads[1:]
+}
+
+// groupHeads returns the heads of the line above the column heads: the groups a
+// two-row header puts over them (项目 | 预算数 | 决算数 over 合计 | … | 合计 | …).
+func groupHeads(d *Doc, cells []cell) []string {
+	first := -1
+	for i, c := range cells {
+		if c.num >= 0 {
+			first = i
+			break
+		}
+	}
+	if first <= 0 {
+		return nil
+	}
+	line := cells[first].line - 2
+	var heads []string
+	for _, c := range cells[:first] {
+		if c.line == line {
+			heads = append(heads, d.Match[c.start:c.end])
+		}
+	}
+	return heads
+}
+
+// actualHalf returns where the actual figures start in a final account's table whose
+// columns come twice, under a group for the budget and then one for the actual figures
+// (预算数: 合计 | 一般公共预算, 决算数: 合计 | 一般公共预算); else 0.
+func actualHalf(cols, groups []string) int {
+	n := len(cols)
+	if n%2 == 1 && n >= 3 {
+		// the row's first head was taken for the label column's (the label column's own
+		// head is the merged 项目 above): the second half's first head stands for it
+		cols = append([]string{cols[n/2]}, cols...)
+		n++
+	}
+	if n < 2 || n%2 != 0 || !slices.Equal(cols[:n/2], cols[n/2:]) {
+		return 0
+	}
+	var budget, actual = -1, -1
+	for i, g := range groups {
+		g = strings.ReplaceAll(g, " ", "")
+		switch {
+		case strings.Contains(g, "决算") || strings.Contains(g, "实际"):
+			actual = i
+		case strings.Contains(g, "预算"):
+			budget = i
+		}
+	}
+	if budget >= 0 && actual > budget {
+		return n / 2
+	}
+	return 0
 }
 
 // valueColumn returns which figure column holds the year's own figures: in final
