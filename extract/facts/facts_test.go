@@ -236,6 +236,10 @@ func TestRules(t *testing.T) {
 			"某某县图书馆2021年度“三公”经费支出决算情况说明\n编制单位:某某县图书馆 金额单位:万元\n项目 | 预算数 | 决算数 | ||||\n合计 | 一般公共预算 | 政府性基金 | 合计 | 一般公共预算 | 政府性基金 |\n" +
 				"公务接待费 | 0.95 | 0.95 | 0.00 | 0.39 | 0.39 | 0.00 |\n其中:公务用车运行维护费 | 2.10 | 2.10 | 0.00 | 1.37 | 1.37 | 0.00 |\n",
 			[]string{"sanggong.reception=390000", "sanggong.vehicle_operation=1370000"}, nil},
+		{"a table flattened a cell per line: an empty row's blank cell, not the next row's number, is its figure",
+			"收支总表\n单位:万元 | ||\n栏次 |\n1 |\n2 |\n1 |\n一、一般公共预算拨款收入 |\n675.82 |\n一、一般公共服务支出 |\n516.39 |\n2 |\n二、政府性基金预算拨款收入 |\n|\n二、外交支出 |\n|\n3 |\n三、国防支出 |\n|\n4 |\n四、社会保障和就业支出 |\n98.25 |\n",
+			[]string{"expenditure.function.一般公共服务支出=516390000", "expenditure.function.社会保障和就业支出=98250000"},
+			[]string{"expenditure.function.外交支出", "expenditure.function.国防支出", "revenue.gov_fund"}},
 		{"a sentence outranks a table",
 			"单位：万元\n项目 | 金额\n其他收入 | 12.66\n（三）收入情况。其中：其他收入12.60万元。",
 			[]string{"revenue.other=12600000"}, nil},

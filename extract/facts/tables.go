@@ -22,6 +22,7 @@ type cell struct {
 	num        int    // index into Doc.Numbers when the cell is one figure, else -1
 	line       int    // the line the cell stands on, counted within its table
 	alone      bool   // the only cell of its line: the table is flattened a cell per line
+	blank      bool   // an empty cell, kept where a table flattened a cell per line has one
 	label      string // for a label split over two cells: the two joined (rules read this)
 	name       string // and the same as written (values quote this)
 }
@@ -82,8 +83,13 @@ func tableRegions(d *Doc) [][]cell {
 			}
 			cs = ce + 1
 		}
-		if len(cur) == first+1 {
+		switch {
+		case len(cur) == first+1:
 			cur[first].alone = true
+		case len(cur) == first && first > 0 && cur[first-1].alone:
+			// a blank cell of a table flattened a cell per line: the row it ends has no
+			// figure, and the next row's number (栏次) is not one
+			cur = append(cur, cell{start: start, end: start, num: -1, line: lineNo, alone: true, blank: true})
 		}
 		start = end + 1
 	}
@@ -179,7 +185,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 	totals := 0 // how many bare 总计/合计 rows seen: revenue's first, then expenditure's
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
-		if c.num >= 0 {
+		if c.num >= 0 || c.blank {
 			continue
 		}
 		// A row's figures follow its label: on its line when the table keeps its rows,
@@ -189,7 +195,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		// After a run of labels, only a row whose figures are few is a row: a long run of
 		// figures after labels belongs to a block of column heads.
 		rowStart := i == 0 || cells[i-1].num >= 0 || rowNumbers
-		if c.alone && i+2 < len(cells) && cells[i+1].num < 0 && cells[i+1].alone && cells[i+2].num >= 0 &&
+		if c.alone && i+2 < len(cells) && cells[i+1].num < 0 && cells[i+1].alone && !cells[i+1].blank && cells[i+2].num >= 0 &&
 			(rowStart || figureRun(cells, i+2) <= 2) {
 			// a label the page broke over two lines: 一、一般公共预⏎算拨款⏎2,316.48
 			joined := d.Match[c.start:c.end] + d.Match[cells[i+1].start:cells[i+1].end]
