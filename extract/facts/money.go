@@ -43,7 +43,8 @@ const functionClasses = `一般公共服务支出|外交支出|国防支出|公�
 var moneyRules = []moneyRule{
 	// The "three public" expenses: their item names say what they are.
 	{Needs: "出国", Key: "sanggong.outbound", Label: `因公出国[（(]境[)）](?:经)?(?:费)?(?:用)?(?:支出)?`},
-	{Needs: "购置及运行", Key: "sanggong.vehicle", Label: `公务用车购置及运行(?:维护|维修)?费(?:用)?(?:支出)?`},
+	{NeedsOne: words{"购置及运行", "购置和运行", "购置与运行"}, Key: "sanggong.vehicle", Label: `公务用车购置(?:及|和|与)运行(?:维护|维修)?费(?:用)?(?:支出)?`},
+	{NeedsOne: words{"费及公务用车购置", "费和公务用车购置", "费与公务用车购置"}, Key: "sanggong.vehicle", Label: `公务用车运行(?:维护|维修)?费(?:用)?(?:及|和|与)公务用车购置费(?:用)?(?:支出)?`},
 	{Needs: "购置", Key: "sanggong.vehicle_purchase", Label: `公务用车购置费?(?:用)?(?:支出)?`},
 	{Needs: "运行", Key: "sanggong.vehicle_operation", Label: `公务用车运行(?:维护|维修)?费(?:用)?(?:支出)?`},
 	{Needs: "接待", Key: "sanggong.reception", Label: `公务接待费?(?:用)?(?:支出)?`},
