@@ -220,7 +220,9 @@ func moneyFacts(d *Doc) []Fact {
 		}
 		a.topic = before + " / " + d.context(n.Start)
 		a.near = before + " / " + d.nearest(n.Start)
-		if d.Header.Kind == "final_accounts" && budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
+		_, sEnd := d.sentence(n.Start)
+		if (d.Header.Kind == "final_accounts" || d.Header.Kind == "" && actualLater.MatchString(d.Match[n.End:sEnd])) &&
+			budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it; the quote still
 			// names what the sentence is about (“三公”经费支出预算为9万元，支出决算为7.42万元).
 			if subject == "" {
@@ -726,7 +728,12 @@ func cleanLabel(raw string) string {
 var bothSides = regexp.MustCompile(`^(?:\p{Han}{0,6}?)收(?:入)?、?支(?:出)?(?:总计|合计|总额|总体|总量)?(?:均|各|都)?$`)
 
 // actualOf labels the actual figure beside a budget one: 支出决算为, 决算数, 实际支出.
-var actualOf = regexp.MustCompile(`^(?:支出)?(?:决算|实际)(?:支出)?(?:数)?` + filler)
+// actualLater finds, in the rest of a sentence, the actual figure that a budget figure
+// before it is compared with (…预算为44.52万元，实际支出…决算为22.62万元): such a sentence
+// belongs to a final account even where the document does not say which it is.
+var actualLater = regexp.MustCompile(`^[^。；;，,]{0,12}?[，,][^。；;，,]{0,24}?(?:决算|实际支出)(?:数)?(?:为|是)`)
+
+var actualOf = regexp.MustCompile(`^(?:(?:19|20)\d{2}年度?)?(?:实际支出)?[“"]?(?:三公)?(?:经费)?[”"]?(?:支出)?(?:决算|实际)(?:支出)?(?:数)?` + filler)
 
 // headingSubjects map the title of the innermost heading to the total a change with no
 // subject of its own is about.
