@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/cnbudget/cnbudget/extract/tables"
 )
@@ -37,15 +38,26 @@ func lineTableFacts(d *Doc) []Fact {
 	return fs
 }
 
+// inSummary reports whether off lies in a summary table the tables stage read: its
+// figures are read from there, not again as a flattened table.
+func inSummary(d *Doc, off int) bool {
+	for _, s := range d.Summaries {
+		if off >= s.Start && off <= s.Last {
+			return true
+		}
+	}
+	return false
+}
+
 // summaryFacts returns the facts of the summary tables' labelled figures: the revenue
 // parts and totals of the 收支总表, the totals of the 财政拨款收支总表.
 func summaryFacts(d *Doc, ss []tables.Summary) []Fact {
 	var fs []Fact
 	for _, s := range ss {
 		for _, p := range s.Pairs {
-			key := summaryKey(s.Kind, cleanLabel(p.Label))
-			if key == "" {
-				continue
+			key := summaryKey(s.Kind, cleanLabel(p.Label), p.Panel)
+			if key == "" || strings.HasPrefix(key, "expenditure.function.") && p.Amount.Fen == 0 {
+				continue // a table lists every class; an empty one states nothing of the body's spending
 			}
 			fs = append(fs, Fact{Key: key, Type: Money, Fen: p.Amount.Fen, Unit: s.Unit.Fen(), Step: s.Unit.Fen(),
 				Start: p.Amount.Start, End: p.Amount.End, Rule: standardRule})
@@ -58,14 +70,14 @@ func summaryFacts(d *Doc, ss []tables.Summary) []Fact {
 var enumerator = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])\s*`)
 
 // summaryKey is the key of a summary table's label.
-func summaryKey(k tables.SummaryKind, label string) string {
+func summaryKey(k tables.SummaryKind, label string, panel int) string {
 	label = enumerator.ReplaceAllString(label, "")
 	switch k {
 	case tables.SummaryAppropriation:
-		switch label {
-		case "收入总计", "收入合计":
+		switch {
+		case label == "收入总计" || label == "收入合计" || label == "总计" && panel == 0:
 			return "appropriation.revenue"
-		case "支出总计", "支出合计":
+		case label == "支出总计" || label == "支出合计" || label == "总计" && panel == 1:
 			return "appropriation.expenditure"
 		}
 	case tables.SummaryAll:
@@ -84,10 +96,23 @@ func summaryKey(k tables.SummaryKind, label string) string {
 			return "revenue.operating"
 		case "其他收入":
 			return "revenue.other"
-		case "收入总计":
+		case "收入总计", "收入合计", "收入总计数":
 			return "revenue.total"
-		case "支出总计":
+		case "支出总计", "支出合计", "支出总计数":
 			return "expenditure.total"
+		case "总计":
+			return [2]string{"revenue.total", "expenditure.total"}[panel]
+		case "本年收入合计", "本年收入":
+			return "revenue.this_year"
+		case "本年支出合计", "本年支出":
+			return "expenditure.this_year"
+		case "年初结转和结余", "上年结转", "上年结转结余", "上年结转和结余", "年初结转结余":
+			return "revenue.carryover"
+		case "年末结转和结余", "结转下年", "年末结转结余":
+			return "expenditure.carry_forward"
+		}
+		if functionRe.MatchString(label) && functionRe.FindString(label) == label {
+			return "expenditure.function." + label
 		}
 	}
 	return ""

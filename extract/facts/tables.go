@@ -34,6 +34,9 @@ func tableFacts(d *Doc) []Fact {
 	var fs []Fact
 	decls := declScopes(d)
 	for _, region := range tableRegions(d) {
+		if inSummary(d, region[0].start) {
+			continue
+		}
 		fs = append(fs, regionFacts(d, region, decls)...)
 	}
 	return fs

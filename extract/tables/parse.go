@@ -13,6 +13,9 @@ type parser struct {
 
 	cur      *Table   // the table being read, nil between tables
 	sum      *Summary // the summary table being read, nil between them
+	// rowNumbers says the summary table numbers its lines (行次): a small whole number
+	// after a label is the line's number, never its amount
+	rowNumbers bool
 	evidence bool     // cur has a unit, a header or rows: it is printed, not listed
 	head     header
 	prevRow  bool   // the line before was a row of cur
@@ -70,7 +73,11 @@ func (p *parser) line(start, end int) {
 			p.close()
 			return
 		}
+		if strings.Contains(compact, "行次") {
+			p.rowNumbers = true
+		}
 		p.pairs(cs)
+		p.sum.Last = start
 		return
 	}
 	if r, ok := p.row(cs); ok {
@@ -131,7 +138,7 @@ func (p *parser) close() {
 	if p.sum != nil && len(p.sum.Pairs) > 0 && p.sum.Unit != numbers.NoUnit {
 		p.sums = append(p.sums, *p.sum)
 	}
-	p.cur, p.sum, p.evidence, p.prevRow, p.pend = nil, nil, false, false, nil
+	p.cur, p.sum, p.evidence, p.prevRow, p.pend, p.rowNumbers = nil, nil, false, false, nil, false
 }
 
 // pairs reads a line of a summary table: each label cell followed by a figure cell
@@ -152,14 +159,19 @@ func (p *parser) pairs(cs []cell) {
 			}
 		}
 	}
+	panel := -1 // which label of the line this is: a line holds the revenue side, then the spending side
 	for i := 0; i < len(cs); i++ {
 		s := p.text[cs[i].start:cs[i].end]
 		if s == "" || blankMark(s) {
+			if i == 0 {
+				panel++ // the revenue side's label is blank
+			}
 			continue
 		}
 		if _, ok := figure(s); ok {
 			continue
 		}
+		panel++
 		j := i + 1
 		for j < len(cs) && cs[j].start == cs[j].end {
 			j++
@@ -172,10 +184,20 @@ func (p *parser) pairs(cs []cell) {
 		if !ok {
 			continue
 		}
-		// a 行次 number: a small whole number followed by another figure
-		if allDigits(t) && len(t) <= 2 && j+1 < len(cs) {
-			if v2, ok2 := figure(p.text[cs[j+1].start:cs[j+1].end]); ok2 {
+		// a 行次 number: a small whole number; the amount is the cell after it, and a
+		// line whose amount cell is blank has none
+		if allDigits(t) && len(t) <= 3 && (p.rowNumbers || len(t) <= 2 && j+1 < len(cs)) {
+			if j+1 >= len(cs) {
+				i = j
+				continue
+			}
+			v2, ok2 := figure(p.text[cs[j+1].start:cs[j+1].end])
+			switch {
+			case ok2:
 				j, v = j+1, v2
+			case p.rowNumbers:
+				i = j
+				continue
 			}
 		}
 		fen, ok := v.Fen(p.sum.Unit)
@@ -184,7 +206,7 @@ func (p *parser) pairs(cs []cell) {
 			continue
 		}
 		p.sum.Pairs = append(p.sum.Pairs, Pair{Label: compactName(s), Start: cs[i].start, End: cs[i].end,
-			Amount: Amount{Set: true, Fen: fen, Start: cs[j].start, End: cs[j].end}})
+			Amount: Amount{Set: true, Fen: fen, Start: cs[j].start, End: cs[j].end}, Panel: min(panel, 1)})
 		i = j
 	}
 }

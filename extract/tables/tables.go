@@ -119,6 +119,7 @@ type Summary struct {
 	Start, End int // byte offsets of the title
 	Unit       numbers.Unit
 	Pairs      []Pair // in printed order, left panel before right on each line
+	Last       int    // byte offset of the start of its last line read
 }
 
 // Pair is a label of a summary table and the figure printed after it.
@@ -126,6 +127,7 @@ type Pair struct {
 	Label      string // spaces removed
 	Start, End int    // byte offsets of the label
 	Amount     Amount
+	Panel      int // 0 for the first pair of its line (revenue), 1 for the next (spending)
 }
 
 // Listed is a standard table named in the document's contents list.
