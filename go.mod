@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/go-ego/gse v0.80.3
+	github.com/google/go-cmp v0.7.0
 	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/parquet-go/parquet-go v0.32.0
 	golang.org/x/net v0.62.0
