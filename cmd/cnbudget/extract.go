@@ -132,7 +132,6 @@ func extractFile(ctx context.Context, x *extract.Extractor, name string, stdin i
 	return x.Extract(ctx, extract.Document{Name: docName, Content: b})
 }
 
-
 func displayName(name string) string {
 	if name == "-" {
 		return "<stdin>"
