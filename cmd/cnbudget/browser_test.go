@@ -21,8 +21,6 @@ import (
 // over the DevTools protocol with chromedp. .ci/run installs it; without it these tests
 // skip and say how to install it.
 
-
-
 // browser starts one headless Chromium for the test and returns its context.
 func browser(t *testing.T) context.Context {
 	t.Helper()
