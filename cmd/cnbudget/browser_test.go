@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,10 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/cnbudget/cnbudget/extract"
 	"github.com/cnbudget/cnbudget/extract/record"
+	cnbudgetv1 "github.com/cnbudget/cnbudget/proto/cnbudget/v1"
+	"github.com/cnbudget/cnbudget/review"
 )
 
 // The review page in a real browser: headless Chromium from Debian's packages, driven
@@ -41,24 +45,37 @@ func browser(t *testing.T) context.Context {
 	ctx, cancel := chromedp.NewContext(actx)
 	tctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(func() { cancelT(); cancel(); cancelAlloc() })
-	if err := chromedp.Run(tctx); err != nil {
+	// Reduced motion, as a user may ask for: the page then jumps to a link's target
+	// instead of scrolling smoothly, so a test does not wait on an animation.
+	if err := chromedp.Run(tctx, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}})); err != nil {
 		t.Fatalf("starting %s: %v", path, err)
 	}
 	return tctx
 }
 
-// pageFile writes the review page of doc with the command and returns its file: URL.
-func pageFile(t *testing.T, doc string) string {
+// pageFile extracts doc and writes its review page as extract --format html does (the
+// command itself is tested in TestExtractHTML); it returns the page's file: URL and the
+// record. One extraction: a 30-page PDF takes seconds under the race detector.
+func pageFile(t *testing.T, doc string) (string, *cnbudgetv1.Record) {
 	t.Helper()
-	r := runCLI(t, nil, "extract", "--format", "html", "-q", doc)
-	if r.status != 0 {
-		t.Fatalf("extract --format html %s: %d %s", doc, r.status, r.stderr)
-	}
-	out := filepath.Join(t.TempDir(), "review.html")
-	if err := os.WriteFile(out, []byte(r.stdout), 0o644); err != nil {
+	b, err := os.ReadFile(doc)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return "file://" + out
+	x, _ := extract.New(extract.Options{})
+	rec, text, err := x.ExtractText(context.Background(), extract.Document{Name: doc, Content: b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page bytes.Buffer
+	if err := review.Write(&page, rec, text); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "review.html")
+	if err := os.WriteFile(out, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return "file://" + out, rec
 }
 
 // placed is what the browser sees of one fact: its link in the facts table, the element
@@ -93,17 +110,8 @@ const factsJS = `(() => {
 // checkHighlights checks, in the browser, that every fact of doc's record is highlighted
 // where its span says: the highlight starts at the span's start in the text and holds
 // the span's quote.
-func checkHighlights(t *testing.T, ctx context.Context, doc string, want int) {
+func checkHighlights(t *testing.T, ctx context.Context, rec *cnbudgetv1.Record, want int) {
 	t.Helper()
-	b, err := os.ReadFile(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, _ := extract.New(extract.Options{})
-	rec, err := x.Extract(context.Background(), extract.Document{Name: doc, Content: b})
-	if err != nil {
-		t.Fatal(err)
-	}
 	spans := map[string][]int{} // key and quote → the starts of its spans, in record order
 	for _, f := range record.Facts(rec) {
 		k := f.Key + "\x00" + f.Span.GetQuote()
@@ -142,7 +150,7 @@ func follow(t *testing.T, ctx context.Context, target string) {
 	}
 	js := fmt.Sprintf(`(() => { const m = document.getElementById(%q); const r = m.getBoundingClientRect();
 		return document.activeElement === m && location.hash === '#' + m.id && r.top >= 0 && r.bottom <= innerHeight; })()`, target)
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for {
 		var ok bool
 		if err := chromedp.Run(ctx, chromedp.Evaluate(js, &ok)); err != nil {
@@ -175,10 +183,11 @@ func TestBrowserReviewPage(t *testing.T) {
 	ctx := browser(t)
 
 	t.Run("seed", func(t *testing.T) {
-		if err := chromedp.Run(ctx, chromedp.Navigate(pageFile(t, seedPath)), chromedp.WaitVisible(`div.text`, chromedp.ByQuery)); err != nil {
+		url, rec := pageFile(t, seedPath)
+		if err := chromedp.Run(ctx, chromedp.Navigate(url), chromedp.WaitVisible(`div.text`, chromedp.ByQuery)); err != nil {
 			t.Fatal(err)
 		}
-		checkHighlights(t, ctx, seedPath, 45)
+		checkHighlights(t, ctx, rec, 45)
 		// The repaired unit of 住房保障支出: listed, linked to its span, which holds the
 		// stated 7.83 inside the fact's highlight.
 		var w struct{ Listed, Inside bool }
@@ -198,10 +207,14 @@ func TestBrowserReviewPage(t *testing.T) {
 
 	t.Run("30-page PDF", func(t *testing.T) {
 		const long = "../../testdata/review/long.pdf"
-		if err := chromedp.Run(ctx, chromedp.Navigate(pageFile(t, long)), chromedp.WaitVisible(`div.text`, chromedp.ByQuery)); err != nil {
+		url, rec := pageFile(t, long)
+		if rec.GetDocument().GetPages() < 30 {
+			t.Fatalf("%s has %d pages, want 30", long, rec.GetDocument().GetPages())
+		}
+		if err := chromedp.Run(ctx, chromedp.Navigate(url), chromedp.WaitVisible(`div.text`, chromedp.ByQuery)); err != nil {
 			t.Fatal(err)
 		}
-		checkHighlights(t, ctx, long, 45)
+		checkHighlights(t, ctx, rec, 45)
 		var pages []string
 		if err := chromedp.Run(ctx, chromedp.Evaluate(`[...document.querySelectorAll('#facts tbody tr td:nth-child(3)')].map(td => td.textContent)`, &pages)); err != nil {
 			t.Fatal(err)
