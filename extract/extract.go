@@ -73,7 +73,12 @@ func New(opts Options) (*Extractor, error) {
 
 // Extract reads doc and returns its record. A document that cannot be read yields a
 // *fail.Error saying why.
-func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.Record, err error) {
+func (x *Extractor) Extract(ctx context.Context, doc Document) (*cnbudgetv1.Record, error) {
+	return x.extract(ctx, doc, nil)
+}
+
+// extract is Extract; when textOut is not nil it also receives the normalised text.
+func (x *Extractor) extract(ctx context.Context, doc Document, textOut *string) (rec *cnbudgetv1.Record, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			rec, err = nil, &fail.Error{Op: "extract", Kind: fail.Internal, Detail: fmt.Sprintf("panic: %v", p), Err: fmt.Errorf("%s", debug.Stack())}
@@ -97,6 +102,9 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 	}
 	norm := normalize.New(src.Text)
 	text := norm.String()
+	if textOut != nil {
+		*textOut = text
+	}
 	if !hasHan(text) {
 		if !hasLetters(text) {
 			return nil, fail.Errorf("extract", fail.Empty, "no text in the document")

@@ -39,6 +39,9 @@ func (v *service) Extract(ctx context.Context, req *cnbudgetv1.ExtractRequest) (
 	if !v.tryAcquire() {
 		return nil, overloaded()
 	}
+	if req.GetIncludeText() {
+		return v.extractText(ctx, document(req.GetName(), req.GetMediaType(), req.GetContent()))
+	}
 	rec, err := v.extract(ctx, document(req.GetName(), req.GetMediaType(), req.GetContent()))
 	if err != nil {
 		return nil, Status(err).Err()

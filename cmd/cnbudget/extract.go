@@ -24,11 +24,11 @@ import (
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "json", "output `format`: json (the record as protojson), flat (key<TAB>value lines) or csv")
+	format := fs.String("format", "json", "output `format`: json (the record as protojson), flat (key<TAB>value lines), csv, or html (a review page of one document)")
 	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest document to read, in `bytes`")
 	quiet := fs.Bool("q", false, "do not print warnings on stderr")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cnbudget extract [--format json|flat|csv] [FILE...]\n\nExtracts the facts of each FILE (stdin when none) and prints them. Warnings go to stderr.\nFormats, told by their bytes: text (UTF-8, GB18030, UTF-16), PDF, web pages, .docx, .xlsx.")
+		fmt.Fprintln(stderr, "usage: cnbudget extract [--format json|flat|csv|html] [FILE...]\n\nExtracts the facts of each FILE (stdin when none) and prints them. Warnings go to stderr.\nFormats, told by their bytes: text (UTF-8, GB18030, UTF-16), PDF, web pages, .docx, .xlsx.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -37,9 +37,12 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		return 2
 	}
-	if *format != "json" && *format != "flat" && *format != "csv" {
-		fmt.Fprintf(stderr, "cnbudget extract: unknown format %q (json, flat or csv)\n", *format)
+	if *format != "json" && *format != "flat" && *format != "csv" && *format != "html" {
+		fmt.Fprintf(stderr, "cnbudget extract: unknown format %q (json, flat, csv or html)\n", *format)
 		return 2
+	}
+	if *format == "html" {
+		return extractHTML(ctx, fs.Args(), *maxBytes, *quiet, stdin, stdout, stderr)
 	}
 	x, err := extract.New(extract.Options{MaxBytes: *maxBytes})
 	if err != nil {

@@ -40,6 +40,7 @@ type serveConfig struct {
 	logFormat       string
 	logLevel        slog.Level
 	debugAddr       string
+	httpAddr        string
 }
 
 // envName is the environment variable that sets flag name: CNBUDGET_ and the name in
@@ -71,6 +72,7 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
 	fs.StringVar(&c.debugAddr, "debug-addr", "", "`host:port` for Go's profiles at /debug/pprof/ (off when empty; keep it off public interfaces)")
 	fs.TextVar(&c.logLevel, "log-level", slog.LevelInfo, "log level: debug, info, warn or error")
+	fs.StringVar(&c.httpAddr, "http", "", "`host:port` to serve the same API over HTTP/JSON too, with /healthz, /openapi.json and an upload form at / (off when empty)")
 	var envErr error
 	fs.VisitAll(func(f *flag.Flag) {
 		name := envName(f.Name)
@@ -188,6 +190,14 @@ func serve(ctx context.Context, c serveConfig, log *slog.Logger) error {
 			return fmt.Errorf("debug listener: %w", err)
 		}
 		defer stop()
+	}
+	if c.httpAddr != "" {
+		stopHTTP, err := startHTTP(c, srv, opts.MaxRecvBytes, log)
+		if err != nil {
+			lis.Close()
+			return fmt.Errorf("http listener: %w", err)
+		}
+		defer stopHTTP() // after the gRPC server has drained: its calls in flight came from here
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(lis) }()

@@ -29,7 +29,10 @@ type ExtractRequest struct {
 	// A file name, used for the record and as a hint to the format.
 	Name string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
 	// The media type (text/plain, application/pdf, text/html, ...); detected from the bytes when empty.
-	MediaType     string `protobuf:"bytes,3,opt,name=media_type,json=mediaType,proto3" json:"media_type,omitempty"`
+	MediaType string `protobuf:"bytes,3,opt,name=media_type,json=mediaType,proto3" json:"media_type,omitempty"`
+	// Also return the normalised text that the record's spans point into (ExtractResponse.text),
+	// for tools that show a record against its document.
+	IncludeText   bool `protobuf:"varint,4,opt,name=include_text,json=includeText,proto3" json:"include_text,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -85,11 +88,21 @@ func (x *ExtractRequest) GetMediaType() string {
 	return ""
 }
 
+func (x *ExtractRequest) GetIncludeText() bool {
+	if x != nil {
+		return x.IncludeText
+	}
+	return false
+}
+
 // ExtractResponse carries the record of one document.
 type ExtractResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The record.
-	Record        *Record `protobuf:"bytes,1,opt,name=record,proto3" json:"record,omitempty"`
+	Record *Record `protobuf:"bytes,1,opt,name=record,proto3" json:"record,omitempty"`
+	// The normalised text, when the request asked for it with include_text: every span's start
+	// and end are rune offsets into it.
+	Text          string `protobuf:"bytes,2,opt,name=text,proto3" json:"text,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -129,6 +142,13 @@ func (x *ExtractResponse) GetRecord() *Record {
 		return x.Record
 	}
 	return nil
+}
+
+func (x *ExtractResponse) GetText() string {
+	if x != nil {
+		return x.Text
+	}
+	return ""
 }
 
 // ExtractStreamRequest carries one document of a batch.
@@ -533,14 +553,16 @@ var File_cnbudget_v1_extractor_proto protoreflect.FileDescriptor
 
 const file_cnbudget_v1_extractor_proto_rawDesc = "" +
 	"\n" +
-	"\x1bcnbudget/v1/extractor.proto\x12\vcnbudget.v1\x1a\x18cnbudget/v1/record.proto\"]\n" +
+	"\x1bcnbudget/v1/extractor.proto\x12\vcnbudget.v1\x1a\x18cnbudget/v1/record.proto\"\x80\x01\n" +
 	"\x0eExtractRequest\x12\x18\n" +
 	"\acontent\x18\x01 \x01(\fR\acontent\x12\x12\n" +
 	"\x04name\x18\x02 \x01(\tR\x04name\x12\x1d\n" +
 	"\n" +
-	"media_type\x18\x03 \x01(\tR\tmediaType\">\n" +
+	"media_type\x18\x03 \x01(\tR\tmediaType\x12!\n" +
+	"\finclude_text\x18\x04 \x01(\bR\vincludeText\"R\n" +
 	"\x0fExtractResponse\x12+\n" +
-	"\x06record\x18\x01 \x01(\v2\x13.cnbudget.v1.RecordR\x06record\"s\n" +
+	"\x06record\x18\x01 \x01(\v2\x13.cnbudget.v1.RecordR\x06record\x12\x12\n" +
+	"\x04text\x18\x02 \x01(\tR\x04text\"s\n" +
 	"\x14ExtractStreamRequest\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x18\n" +
 	"\acontent\x18\x02 \x01(\fR\acontent\x12\x12\n" +
