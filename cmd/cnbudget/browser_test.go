@@ -38,13 +38,30 @@ func browser(t *testing.T) context.Context {
 	if path == "" {
 		t.Skip("no Chromium: install it with `apt-get install -y chromium` (Debian's package; .ci/run does) to run the browser tests")
 	}
+	profile, err := os.MkdirTemp("", "cnbudget-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(t.TempDir()))
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.UserDataDir(profile))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	tctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() { cancelT(); cancel(); cancelAlloc() })
+	t.Cleanup(func() {
+		// close the browser and wait for it, then remove its profile: Chromium may still be
+		// writing there for a moment after its process is told to go
+		_ = chromedp.Cancel(ctx)
+		cancelT()
+		cancel()
+		cancelAlloc()
+		for range 50 {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	// Reduced motion, as a user may ask for: the page then jumps to a link's target
 	// instead of scrolling smoothly, so a test does not wait on an animation.
 	if err := chromedp.Run(tctx, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}})); err != nil {
