@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/cnbudget/cnbudget/extract/numbers"
@@ -72,10 +73,10 @@ func (p *parser) oneRow(cs []cell, i int) (r rawRow, next int, ok bool) {
 	for i < len(cs) {
 		s := p.text[cs[i].start:cs[i].end]
 		if cs[i].start == cs[i].end || blankMark(s) {
-			if len(r.name) > 0 || r.code == "total" {
+			if len(r.name) > 0 || r.code == "total" && cs[i].start != cs[i].end {
 				break
 			}
-			i++ // an empty 款 or 项 cell before the name
+			i++ // an empty 款 or 项 cell before the name, or the 合计 row's empty name cell
 			continue
 		}
 		if _, ok := figure(s); ok {
@@ -109,6 +110,9 @@ func (p *parser) oneRow(cs []cell, i int) (r rawRow, next int, ok bool) {
 	r.end = cs[max(0, i-1)].end
 	if r.code != "total" && len(r.name) == 0 && len(r.values) == 0 {
 		return r, i, false
+	}
+	if r.code == "total" && !slices.ContainsFunc(r.values, func(v valueCell) bool { return !v.blank }) {
+		return r, i, false // 合计 | 基本支出 | 项目支出: a header whose first column is the total
 	}
 	return r, i, true
 }
@@ -265,27 +269,22 @@ func (p *parser) place(row *Row, vs []valueCell, leaves []headerCell) {
 			}
 			set(leaves[best].col, v)
 		}
-	case p.opt.KeepsBlanks && len(vs) <= len(leaves):
-		// every cell is written: a figure's column is the header's at its position, or,
-		// when the header's cells stand elsewhere (a merged cell written once), the
-		// columns in order
-		byIndex := map[int]Column{}
-		for _, l := range leaves {
-			byIndex[l.index] = l.col
-		}
-		aligned := true
+	case (p.opt.KeepsBlanks || slices.ContainsFunc(vs, func(v valueCell) bool { return v.blank })) && aligned(vs, leaves):
+		// every cell is written (the reader keeps blank cells, or the row shows its
+		// blanks): a figure's column is the header's at its position, counted from the
+		// first figure column (a header's 项目 may span the code and name columns)
+		shift := vs[0].index - leaves[0].index
 		for _, v := range vs {
-			if _, ok := byIndex[v.index]; !ok {
-				aligned = false
-				break
+			for _, l := range leaves {
+				if l.index == v.index-shift {
+					set(l.col, v)
+				}
 			}
 		}
+	case p.opt.KeepsBlanks && len(vs) <= len(leaves):
+		// the header's cells stand elsewhere (a merged cell written once): in order
 		for k, v := range vs {
-			if aligned {
-				set(byIndex[v.index], v)
-			} else {
-				set(leaves[k].col, v)
-			}
+			set(leaves[k].col, v)
 		}
 	case len(vs) == len(leaves):
 		for k, v := range vs {
@@ -294,6 +293,26 @@ func (p *parser) place(row *Row, vs []valueCell, leaves []headerCell) {
 	case len(vs) > 0 && leaves[0].col == Total:
 		set(Total, vs[0]) // blanks were lost: only the first figure's column is sure
 	}
+}
+
+// aligned reports whether every figure of a row stands at the position of a header
+// cell of the table, counting from the row's first figure column and the header's.
+func aligned(vs []valueCell, leaves []headerCell) bool {
+	if len(vs) == 0 || len(leaves) == 0 {
+		return false
+	}
+	shift := vs[0].index - leaves[0].index
+	n := 0
+	for _, v := range vs {
+		if v.blank {
+			continue
+		}
+		n++
+		if !slices.ContainsFunc(leaves, func(l headerCell) bool { return l.index == v.index-shift }) {
+			return false
+		}
+	}
+	return n > 0
 }
 
 // figure reads a cell that holds one plain figure: 1,234,567 / 1234.56 / -12.5 / 0.
