@@ -11,16 +11,16 @@ type parser struct {
 	text string
 	opt  Options
 
-	cur      *Table   // the table being read, nil between tables
-	sum      *Summary // the summary table being read, nil between them
+	cur *Table   // the table being read, nil between tables
+	sum *Summary // the summary table being read, nil between them
 	// rowNumbers says the summary table numbers its lines (行次): a small whole number
 	// after a label is the line's number, never its amount
 	rowNumbers bool
-	evidence bool     // cur has a unit, a header or rows: it is printed, not listed
-	head     header
-	prevRow  bool   // the line before was a row of cur
-	pend     []cell // text lines since the last row: a wrapped name's parts
-	lastCode string // the code of the last row with one, for a 款 or 项 alone
+	evidence   bool // cur has a unit, a header or rows: it is printed, not listed
+	head       header
+	prevRow    bool   // the line before was a row of cur
+	pend       []cell // text lines since the last row: a wrapped name's parts
+	lastCode   string // the code of the last row with one, for a 款 or 项 alone
 
 	all     []Table // every table read, kinds None included
 	sums    []Summary
