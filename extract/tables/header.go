@@ -135,12 +135,18 @@ func (h headerCell) mid() float64 { return (h.x0 + h.x1) / 2 }
 type header struct {
 	cells  []headerCell
 	lines  int
+	texts  [][]string   // every header line's cells, blanks included
 	leaves []headerCell // the columns figures stand in, left to right
 }
 
 // add reads one header line.
 func (h *header) add(p *parser, cs []cell) bool {
 	any := false
+	texts := make([]string, len(cs))
+	for i, c := range cs {
+		texts[i] = without(p.text[c.start:c.end], " ")
+	}
+	h.texts = append(h.texts, texts)
 	for i, c := range cs {
 		if c.start == c.end {
 			continue
@@ -171,8 +177,27 @@ func (h *header) columns() []headerCell {
 	for _, c := range h.cells {
 		placed = placed && c.placed
 	}
+	// Without places, the lowest header line with figure heads stands over the rows. A
+	// cell of a line above it that stands over a code or name head of that line is no
+	// figure column: the line above wrote a merged cell once and its positions are not
+	// the rows' (项目 | 本年支出 over 科目编码 | 科目名称 | 小计), or it names a panel (人员经费
+	// over the panel's 科目编码).
+	low := -1
+	for _, c := range h.cells {
+		low = max(low, c.line)
+	}
+	trusted := func(c headerCell) bool {
+		if placed || c.line == low {
+			return true
+		}
+		lowTexts := h.texts[low]
+		return c.index >= len(lowTexts) || lowTexts[c.index] == "" || columnOf(lowTexts[c.index]) != notFigures
+	}
 	var leaves []headerCell
 	for i, c := range h.cells {
+		if !trusted(c) {
+			continue
+		}
 		parent := false
 		for j, d := range h.cells {
 			if j == i || d.line <= c.line {
@@ -192,6 +217,11 @@ func (h *header) columns() []headerCell {
 				if d.line < c.line && (placed && c.mid() > d.x0 && c.mid() < d.x1 || !placed && d.index == c.index) {
 					c.col = d.col
 				}
+			}
+			if c.col == Other && len(leaves) == 0 {
+				// a 小计 standing first, whose group could not be told, is the row's
+				// total (本年支出: 小计 | 基本支出 | 项目支出)
+				c.col = Total
 			}
 		}
 		leaves = append(leaves, c)
