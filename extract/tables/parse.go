@@ -20,7 +20,10 @@ type parser struct {
 	head       header
 	prevRow    bool   // the line before was a row of cur
 	pend       []cell // text lines since the last row: a wrapped name's parts
-	lastCode   string // the code of the last row with one, for a 款 or 项 alone
+	// prevWrapped says the last row's name began on a line above it, so lines after it
+	// may end it; wrappedNow is set while the row being added is such a row
+	prevWrapped, wrappedNow bool
+	lastCode                string // the code of the last row with one, for a 款 or 项 alone
 
 	all     []Table // every table read, kinds None included
 	sums    []Summary
@@ -139,6 +142,7 @@ func (p *parser) close() {
 		p.sums = append(p.sums, *p.sum)
 	}
 	p.cur, p.sum, p.evidence, p.prevRow, p.pend, p.rowNumbers = nil, nil, false, false, nil, false
+	p.prevWrapped, p.wrappedNow = false, false
 }
 
 // pairs reads a line of a summary table: each label cell followed by a figure cell
@@ -294,6 +298,9 @@ func headerWords(s string) bool {
 // headerLine reports a line all of whose cells are header words: a header repeated on
 // a continuation page.
 func headerLine(text string, cs []cell) bool {
+	if fragment(text, cs) {
+		return false // one cell of text: the rest of a wrapped name, told apart by its place
+	}
 	n := 0
 	for _, c := range cs {
 		if c.start == c.end {
@@ -334,7 +341,13 @@ func fragment(text string, cs []cell) bool {
 	if runeLen(s) > 30 || strings.ContainsAny(s, "0123456789。，；：:") {
 		return false
 	}
-	return columnOf(s) == notFigures && !headerWords(compactName(s))
+	for _, w := range []string{"预算", "决算", "合计", "小计", "单位:", "单位：", "金额"} {
+		if strings.Contains(s, w) {
+			return false // a header repeated on a continuation page (一般公共预算基本支出)
+		}
+	}
+	col := columnOf(s)
+	return (col == notFigures || col == Other) && !headerWords(compactName(s)) // 缴费支出 ends a name
 }
 
 // compactName removes the spaces and line breaks the page put in a name.

@@ -200,7 +200,15 @@ func (p *parser) addRow(rs []rawRow) {
 	// row (when the row has no name), else the rest of the last row's name
 	if len(p.pend) > 0 {
 		if len(rs[0].name) == 0 && rs[0].code != "total" {
-			rs[0].name, p.pend = p.pend, nil
+			// when the last row's name was wrapped around it too, the lines before the
+			// last are the rest of that name (…缴费支 / row / 出 / 机关事业单位职业年金缴 / row)
+			if last := len(p.pend) - 1; last > 0 && p.prevWrapped {
+				p.pend, rs[0].name = p.pend[:last], p.pend[last:]
+				p.flushPend()
+			} else {
+				rs[0].name, p.pend = p.pend, nil
+			}
+			p.wrappedNow = true
 		} else {
 			p.flushPend()
 		}
@@ -221,6 +229,7 @@ func (p *parser) addRow(rs []rawRow) {
 		p.cur.Rows = append(p.cur.Rows, row)
 	}
 	p.prevRow = true
+	p.prevWrapped, p.wrappedNow = p.wrappedNow, false
 	p.evidence = true
 }
 
