@@ -11,6 +11,7 @@ import (
 // figures are put in columns.
 type rawRow struct {
 	code       string
+	force      Column // the column of a panel's total (人员经费合计), else Other
 	name       []cell
 	values     []valueCell
 	start, end int
@@ -57,6 +58,9 @@ func (p *parser) oneRow(cs []cell, i int) (r rawRow, next int, ok bool) {
 	switch {
 	case isTotal(compactName(first)):
 		r.code = "total"
+		i++
+	case kind == Economic && panelTotal(compactName(first)) != Other:
+		r.code, r.force = "total", panelTotal(compactName(first))
 		i++
 	default:
 		code, rest, n := p.code(cs, i, blanks)
@@ -225,6 +229,22 @@ func (p *parser) addRow(rs []rawRow) {
 				row.Name += compactName(p.text[c.start:c.end])
 			}
 		}
+		if r.force != Other {
+			// a panel's total: its figure is the panel's column of the table's total row
+			for _, v := range r.values {
+				if fen, ok := v.value.Fen(p.cur.Unit); ok && !v.blank && p.cur.Unit != numbers.NoUnit {
+					row.Cells[r.force] = Amount{Set: true, Fen: fen, Start: v.start, End: v.end}
+					break
+				}
+			}
+			if n := len(p.cur.Rows); n > 0 && p.cur.Rows[n-1].Code == "total" {
+				prev := &p.cur.Rows[n-1]
+				prev.Cells[r.force], prev.End = row.Cells[r.force], row.End
+				continue
+			}
+			p.cur.Rows = append(p.cur.Rows, row)
+			continue
+		}
 		p.place(&row, r.values, leaves)
 		p.cur.Rows = append(p.cur.Rows, row)
 	}
@@ -386,6 +406,18 @@ func blankMark(s string) bool {
 		return true
 	}
 	return false
+}
+
+// panelTotal returns the column of a panel's total row of the economic table printed in
+// two panels (人员经费合计 | … | 公用经费合计 | …), or Other.
+func panelTotal(s string) Column {
+	switch s {
+	case "人员经费合计", "人员支出合计", "人员经费小计":
+		return Personnel
+	case "公用经费合计", "公用支出合计", "公用经费小计":
+		return Public
+	}
+	return Other
 }
 
 func isTotal(s string) bool {
