@@ -156,6 +156,10 @@ func (h *header) add(p *parser, cs []cell) bool {
 			continue
 		}
 		hc := headerCell{col: col, index: i, line: h.lines}
+		if len(cs) == 1 {
+			// a header flattened a cell per line: each line is the next column
+			hc.index = h.lines
+		}
 		if p.opt.Place != nil {
 			hc.x0, hc.x1, hc.placed = p.opt.Place(c.start)
 		}

@@ -18,8 +18,9 @@ type parser struct {
 	rowNumbers bool
 	evidence   bool // cur has a unit, a header or rows: it is printed, not listed
 	head       header
-	prevRow    bool   // the line before was a row of cur
-	pend       []cell // text lines since the last row: a wrapped name's parts
+	prevRow    bool    // the line before was a row of cur
+	pend       []cell  // text lines since the last row: a wrapped name's parts
+	stream     *rawRow // the row being read from a table flattened a cell per line
 	// prevWrapped says the last row's name began on a line above it, so lines after it
 	// may end it; wrappedNow is set while the row being added is such a row
 	prevWrapped, wrappedNow bool
@@ -71,6 +72,11 @@ func (p *parser) line(start, end int) {
 		p.close()
 		return
 	}
+	if p.sum == nil && len(cs) == 1 && p.streamCell(cs[0]) {
+		p.cur.Last = start
+		return
+	}
+	p.flushStream()
 	if p.sum != nil {
 		if prose(compact) {
 			p.close()
@@ -104,6 +110,59 @@ func (p *parser) line(start, end int) {
 	p.cur.Last = start
 }
 
+// streamCell reads a line of a table flattened one cell per line: a code starts a row,
+// the text after it is its name and the figures after that its figures, up to the next
+// code. It reports whether the line was such a cell.
+func (p *parser) streamCell(c cell) bool {
+	if !p.evidence || p.cur.Kind == None {
+		return false
+	}
+	s := p.text[c.start:c.end]
+	switch {
+	case allDigits(s) && validCode(p.cur.Kind, s), isTotal(compactName(s)):
+		p.flushStream()
+		code := s
+		if !allDigits(s) {
+			code = "total"
+		}
+		p.stream = &rawRow{code: code, start: c.start, end: c.end}
+		return true
+	case p.stream == nil:
+		return false
+	case blankMark(s):
+		p.stream.values = append(p.stream.values, valueCell{cell: c, index: len(p.stream.values), blank: true})
+	default:
+		if v, ok := figure(s); ok {
+			p.stream.values = append(p.stream.values, valueCell{cell: c, index: len(p.stream.values), value: v})
+		} else if len(p.stream.name) == 0 && len(p.stream.values) == 0 && p.stream.code != "total" {
+			p.stream.name = []cell{c}
+		} else {
+			if p.stream.code == "total" && len(p.stream.values) == 0 && len(p.cur.Rows) == 0 {
+				// 合计 followed by more header words: the header's total column
+				p.evidence = p.head.add(p, []cell{{p.stream.start, p.stream.end}}) || p.evidence
+				p.stream = nil
+			}
+			return false
+		}
+	}
+	p.stream.end = c.end
+	return true
+}
+
+// flushStream keeps the row being read a cell per line.
+func (p *parser) flushStream() {
+	if p.stream == nil {
+		return
+	}
+	r := *p.stream
+	p.stream = nil
+	if r.code == "total" && len(r.values) == 0 || r.code != "total" && len(r.name) == 0 && len(r.values) == 0 {
+		return
+	}
+	p.lastCode = r.code
+	p.addRow([]rawRow{r})
+}
+
 // onlyCell reports whether a line with "|" holds text in one cell only (a title drawn
 // inside the table's frame).
 func onlyCell(raw string) bool {
@@ -121,6 +180,7 @@ func (p *parser) close() {
 	if p.cur == nil {
 		return
 	}
+	p.flushStream()
 	p.flushPend()
 	t := *p.cur
 	if p.evidence || len(t.Rows) > 0 {
