@@ -176,8 +176,22 @@ func sumParts(members [][]int, fs []facts.Fact) int64 {
 }
 
 // holds reports whether the parts add up to the total within the rounding their stated
-// digits allow.
+// digits allow: each figure may be off by half its own step, so a table's exact figure
+// and the explanation's 万元 figure beside it each carry their own rounding.
 func holds(members [][]int, fs []facts.Fact) bool {
+	var slack int64
+	for _, m := range members {
+		for _, i := range m {
+			slack += fs[i].Step / 2
+		}
+	}
+	return abs(sumParts(members, fs)-fs[members[0][0]].Fen) <= slack
+}
+
+// holdsExactly reports whether the parts add up to the total within the rounding of the
+// finest figure stated, as a repaired reading must: a figure read in a larger unit
+// states a coarser step, which must not make a wrong reading hold.
+func holdsExactly(members [][]int, fs []facts.Fact) bool {
 	n, step := 0, int64(0)
 	for _, m := range members {
 		for _, i := range m {
@@ -265,7 +279,7 @@ func repair(rel Relation, members [][]int, fs []facts.Fact, idx map[string]int) 
 					}
 					saved := fs[i]
 					fs[i].Fen, fs[i].Step = fen, rescaleStep(f.Step, f.Unit, u)
-					if holds(members, fs) && stillHold(before, fs, idx) {
+					if holdsExactly(members, fs) && stillHold(before, fs, idx) {
 						seen[[2]int64{int64(i), u}] = true
 						found = append(found, reading{i, u, fen, t})
 					}

@@ -49,6 +49,16 @@ func TestCheck(t *testing.T) {
 			codes: "sum_mismatch",
 		},
 		{
+			name: "a table's exact figure and the text's 万元 parts each carry their own rounding",
+			in: []facts.Fact{
+				{Key: "revenue.total", Type: facts.Money, Fen: 578_308_767, Unit: yuan, Step: 1, Start: -1, End: -1},
+				money("revenue.appropriation", 546_360_000, wan),
+				money("revenue.business", 28_450_000, wan),
+				money("revenue.carryover", 3_500_000, wan),
+			},
+			codes: "",
+		},
+		{
 			name: "rounding of the stated digits is no mismatch",
 			in: []facts.Fact{
 				money("expenditure.total", 236_450_000, wan),
@@ -57,9 +67,10 @@ func TestCheck(t *testing.T) {
 			},
 		},
 		{
+			// (0万元 against 5元 + 5元 holds: 0.00万元 is any figure under 50元)
 			name: "no reading of a unit makes it hold: warned",
 			in: []facts.Fact{
-				money("sanggong.vehicle", 0, wan),
+				money("sanggong.vehicle", 1_000_000, wan),
 				money("sanggong.vehicle_purchase", 500, yuan),
 				money("sanggong.vehicle_operation", 500, yuan),
 			},

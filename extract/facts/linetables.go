@@ -38,11 +38,17 @@ func lineTableFacts(d *Doc) []Fact {
 	return fs
 }
 
-// inSummary reports whether off lies in a summary table the tables stage read: its
-// figures are read from there, not again as a flattened table.
-func inSummary(d *Doc, off int) bool {
+// inStandardTable reports whether off lies in a standard table the tables stage read
+// (a summary table or one with codes): its figures are read from there, not again as a
+// flattened table (其他文化和旅游支出, a 项, is no functional class).
+func inStandardTable(d *Doc, off int) bool {
 	for _, s := range d.Summaries {
 		if off >= s.Start && off <= s.Last {
+			return true
+		}
+	}
+	for _, t := range d.Tables {
+		if off >= t.Start && off <= t.Last {
 			return true
 		}
 	}
@@ -73,6 +79,24 @@ var enumerator = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|\d
 func summaryKey(k tables.SummaryKind, label string, panel int) string {
 	label = enumerator.ReplaceAllString(label, "")
 	switch k {
+	case tables.SummarySanggong:
+		has := func(w string) bool { return strings.Contains(label, w) }
+		switch {
+		case has("机关运行"):
+			return "operating_expenses"
+		case has("合计") || has("总计"):
+			return "sanggong.total"
+		case has("出国"):
+			return "sanggong.outbound"
+		case has("接待"):
+			return "sanggong.reception"
+		case label == "小计" || has("购置及运行") || has("购置和运行"):
+			return "sanggong.vehicle"
+		case has("购置"):
+			return "sanggong.vehicle_purchase"
+		case has("运行"):
+			return "sanggong.vehicle_operation"
+		}
 	case tables.SummaryAppropriation:
 		switch {
 		case label == "收入总计" || label == "收入合计" || label == "总计" && panel == 0:

@@ -34,7 +34,7 @@ func tableFacts(d *Doc) []Fact {
 	var fs []Fact
 	decls := declScopes(d)
 	for _, region := range tableRegions(d) {
-		if inSummary(d, region[0].start) {
+		if inStandardTable(d, region[0].start) {
 			continue
 		}
 		fs = append(fs, regionFacts(d, region, decls)...)

@@ -13,10 +13,14 @@ const (
 	NoSummary            SummaryKind = iota
 	SummaryAll                       // 收支总表, 收入支出决算总表, 财务收支预算总表
 	SummaryAppropriation             // 财政拨款收支总表, 财政拨款收入支出决算总表
+	SummarySanggong                  // the “三公” table: one line of figures under a header of items
 )
 
 // summaryOf names the summary table a title announces.
 func summaryOf(t string) SummaryKind {
+	if strings.Contains(t, "三公") && strings.HasSuffix(strings.TrimRight(t, "(续)（续）"), "表") {
+		return SummarySanggong
+	}
 	if !strings.Contains(t, "总表") || !(strings.Contains(t, "收支") || strings.Contains(t, "收入支出")) ||
 		strings.Contains(t, "三公") || strings.Contains(t, "政府性基金") || strings.Contains(t, "国有资本") {
 		return NoSummary

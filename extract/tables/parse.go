@@ -21,6 +21,11 @@ type parser struct {
 	prevRow    bool    // the line before was a row of cur
 	pend       []cell  // text lines since the last row: a wrapped name's parts
 	stream     *rawRow // the row being read from a table flattened a cell per line
+	// the “三公” table being read: its header cells, how many header lines, and whether
+	// its line of figures has been read
+	sgHead  []sanggongHead
+	sgLines int
+	sgDone  bool
 	// prevWrapped says the last row's name began on a line above it, so lines after it
 	// may end it; wrappedNow is set while the row being added is such a row
 	prevWrapped, wrappedNow bool
@@ -39,14 +44,24 @@ func (p *parser) line(start, end int) {
 	if compact == "" {
 		return
 	}
+	if i := titleEnd(compact); i > 0 && !strings.Contains(raw, "|") {
+		// a title run into its 编制单位 or 单位 line (…决算表编制单位：X单位：元)
+		if k, ok := titleKind(compact[:i]); ok {
+			p.close()
+			p.open(k, compact[:i], start, end)
+			if ds := numbers.ScanUnitDecls(raw); len(ds) > 0 {
+				p.cur.Unit = ds[0].Unit
+				if p.sum != nil {
+					p.sum.Unit = ds[0].Unit
+				}
+			}
+			p.evidence = true
+			return
+		}
+	}
 	if k, ok := titleKind(compact); ok && !strings.Contains(raw, "|") || ok && onlyCell(raw) {
 		p.close()
-		p.cur = &Table{Kind: k, Title: strings.TrimSpace(raw), Start: start, End: end, Last: start}
-		if sk := summaryOf(compact); sk != NoSummary {
-			p.sum = &Summary{Kind: sk, Title: p.cur.Title, Start: start, End: end}
-		}
-		p.head = header{}
-		p.lastCode = ""
+		p.open(k, compact, start, end)
 		return
 	}
 	if p.cur == nil {
@@ -85,7 +100,11 @@ func (p *parser) line(start, end int) {
 		if strings.Contains(compact, "行次") {
 			p.rowNumbers = true
 		}
-		p.pairs(cs)
+		if p.sum.Kind == SummarySanggong {
+			p.sanggongLine(cs)
+		} else {
+			p.pairs(cs)
+		}
 		p.sum.Last = start
 		return
 	}
@@ -163,6 +182,27 @@ func (p *parser) flushStream() {
 	p.addRow([]rawRow{r})
 }
 
+// open begins a table titled title (spaces removed) at text[start:end].
+func (p *parser) open(k Kind, title string, start, end int) {
+	p.cur = &Table{Kind: k, Title: title, Start: start, End: end, Last: start}
+	if sk := summaryOf(title); sk != NoSummary {
+		p.sum = &Summary{Kind: sk, Title: title, Start: start, End: end}
+	}
+	p.head = header{}
+	p.lastCode = ""
+}
+
+// titleEnd returns where a title run into the line after it ends (past its 表, before
+// 编制单位, 编制部门 or 单位：), or 0.
+func titleEnd(s string) int {
+	for _, w := range []string{"表编制单位", "表编制部门", "表单位：", "表单位:", "表金额单位"} {
+		if i := strings.Index(s, w); i > 0 {
+			return i + len("表")
+		}
+	}
+	return 0
+}
+
 // onlyCell reports whether a line with "|" holds text in one cell only (a title drawn
 // inside the table's frame).
 func onlyCell(raw string) bool {
@@ -203,6 +243,7 @@ func (p *parser) close() {
 	}
 	p.cur, p.sum, p.evidence, p.prevRow, p.pend, p.rowNumbers = nil, nil, false, false, nil, false
 	p.prevWrapped, p.wrappedNow = false, false
+	p.sgHead, p.sgLines, p.sgDone = nil, 0, false
 }
 
 // pairs reads a line of a summary table: each label cell followed by a figure cell
@@ -380,7 +421,19 @@ func headerLine(text string, cs []cell) bool {
 
 // prose reports a line of running text, which ends a table.
 func prose(s string) bool {
-	return strings.ContainsAny(s, "。；") || runeLen(s) > 60
+	if strings.ContainsAny(s, "。；") {
+		return true
+	}
+	if runeLen(s) <= 60 {
+		return false
+	}
+	han := 0 // a long line of figures is a table's, not prose
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			han++
+		}
+	}
+	return han > 30
 }
 
 // fragment reports a line that can be a part of a wrapped row name: one short cell of

@@ -321,6 +321,7 @@ func (p *parser) place(row *Row, vs []valueCell, leaves []headerCell) {
 		}
 	case len(vs) > 0 && leaves[0].col == Total:
 		set(Total, vs[0]) // blanks were lost: only the first figure's column is sure
+		row.Partial = len(vs) > 1
 	}
 }
 

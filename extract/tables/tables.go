@@ -98,6 +98,9 @@ type Row struct {
 	NameStart, NameEnd int    // byte offsets of the name's first part as printed
 	Start, End         int    // byte offsets of the printed row
 	Cells              [NumColumns]Amount
+	// Partial says the row prints figures whose columns could not be told (a row that
+	// lost its blank cells): only its total is set, so its other columns prove nothing.
+	Partial bool
 }
 
 // Table is one standard table.

@@ -200,3 +200,39 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+func TestSanggongTable(t *testing.T) {
+	pairs := func(r Result) string {
+		var out []string
+		for _, s := range r.Summaries {
+			if s.Kind != SummarySanggong {
+				continue
+			}
+			for _, p := range s.Pairs {
+				out = append(out, fmt.Sprintf("%s=%d", p.Label, p.Amount.Fen))
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		name, text string
+		opt        Options
+		want       string
+	}{
+		{"a line of figures under a header of items over two lines",
+			"一般公共预算“三公”经费支出表\n编制单位：某某县人社局 | 单位：元\n合计 | 因公出国（境）费 | 公务用车购置及运行费 |  |  | 公务接待费\n |  | 小计 | 公务用车购置费 | 公务用车运行费 | \n1 | 2 | 3 | 4 | 5 | 6\n86,000 | 0 | 52,000 | 0 | 52,000 | 34,000\n",
+			Options{}, "合计=8600000 因公出国（境）费=0 小计=5200000 公务用车购置费=0 公务用车运行费=5200000 公务接待费=3400000"},
+		{"a final account's figures: the actual half, a title run into its unit line",
+			"表7“三公”经费支出决算表编制单位：某某中心单位：元\n预算数 | | | | | | 决算数\n合计 | 因公出国（境）费 | 公务用车购置及运行费 | | | 公务接待费 | 合计 | 因公出国（境）费 | 公务用车购置及运行费 | | | 公务接待费\n| | 小计 | 公务用车购置费 | 公务用车运行费 | | | | 小计 | 公务用车购置费 | 公务用车运行费\n40,000.00 | 0.00 | 32,000.00 | 0.00 | 32,000.00 | 8,000.00 | 35,050.00 | 0.00 | 28,600.00 | 0.00 | 28,600.00 | 6,450.00\n",
+			Options{KeepsBlanks: true}, "合计=3505000 因公出国（境）费=0 小计=2860000 公务用车购置费=0 公务用车运行费=2860000 公务接待费=645000"},
+		{"a row per item is not read here",
+			"“三公”经费支出决算表\n单位:万元\n项目 | 预算数 | 决算数\n合计 | 30.8 | 25.7\n公务接待费 | 14.8 | 16.3\n",
+			Options{}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := pairs(find(t, c.text, c.opt)); got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
