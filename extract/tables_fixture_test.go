@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/cnbudget/cnbudget/extract/record"
+)
+
+// TestTableFixtures scores the standard tables of testdata/tables: ten documents in the
+// shapes full disclosures take (plain text with " | " rows or a cell per line, web pages
+// with merged headers, a GB18030 page, PDFs from Chromium and LibreOffice), invented,
+// with gold written by hand from FIELDS.md by a reader who never saw this extractor's
+// output. It guards the table lines (precision 0.98, recall 0.95), the version-1 facts
+// of the same documents (precision 0.90, recall 0.93: part of that gold takes a
+// convention for this_year the rules do not share), and the table warnings: the one
+// inconsistent document raises each of its three, no other raises any.
+func TestTableFixtures(t *testing.T) {
+	golds, _ := filepath.Glob("../testdata/tables/*.tsv")
+	if len(golds) == 0 {
+		t.Fatal("no fixtures in testdata/tables")
+	}
+	x := newExtractor(t)
+	type score struct{ tp, printed, gold int }
+	var lines, others score
+	tableWarnings := []string{"table_sum_mismatch", "table_missing", "text_table_mismatch"}
+	for _, g := range golds {
+		base := strings.TrimSuffix(g, ".tsv")
+		docs, _ := filepath.Glob(base + ".*")
+		var doc string
+		for _, d := range docs {
+			if d != g && !strings.Contains(d, ".src.") {
+				doc = d
+			}
+		}
+		b, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatalf("%s: no document: %v", g, err)
+		}
+		rec, err := x.Extract(context.Background(), Document{Name: doc, Content: b})
+		if err != nil {
+			t.Errorf("%s: %v", doc, err)
+			continue
+		}
+		gb, _ := os.ReadFile(g)
+		want, got := factSet(string(gb)), factSet(flat(t, rec))
+		count := map[string]int{}
+		for _, w := range want {
+			count[w]++
+			if strings.HasPrefix(w, record.LinePrefix) {
+				lines.gold++
+			} else {
+				others.gold++
+			}
+		}
+		for _, f := range got {
+			s := &others
+			if strings.HasPrefix(f, record.LinePrefix) {
+				s = &lines
+			}
+			s.printed++
+			if count[f] > 0 {
+				count[f]--
+				s.tp++
+			} else {
+				t.Logf("%s: wrong or extra: %s", filepath.Base(doc), f)
+			}
+		}
+		var codes []string
+		for _, w := range rec.GetWarnings() {
+			if c := record.WarningCodeName(w.GetCode()); slices.Contains(tableWarnings, c) && !slices.Contains(codes, c) {
+				codes = append(codes, c)
+			}
+		}
+		slices.Sort(codes)
+		wantCodes := ""
+		if strings.Contains(base, "inconsistent") {
+			wantCodes = "table_missing table_sum_mismatch text_table_mismatch"
+		}
+		if got := strings.Join(codes, " "); got != wantCodes {
+			t.Errorf("%s: table warnings %q, want %q", filepath.Base(doc), got, wantCodes)
+		}
+	}
+	for _, c := range []struct {
+		name       string
+		s          score
+		minP, minR float64
+	}{{"table lines", lines, 0.98, 0.95}, {"version-1 facts", others, 0.90, 0.93}} {
+		p, r := float64(c.s.tp)/float64(max(c.s.printed, 1)), float64(c.s.tp)/float64(max(c.s.gold, 1))
+		t.Logf("%s: precision %.4f, recall %.4f (%d gold)", c.name, p, r, c.s.gold)
+		if p < c.minP || r < c.minR {
+			t.Errorf("%s: precision %.4f recall %.4f, want at least %.2f and %.2f", c.name, p, r, c.minP, c.minR)
+		}
+	}
+}
