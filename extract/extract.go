@@ -145,6 +145,9 @@ func (x *Extractor) extract(ctx context.Context, doc Document, textOut *string) 
 // stand on the page (PDF), or that every cell is written, blanks included.
 func tableOptions(src *source.Text, norm *normalize.Text) tables.Options {
 	opt := tables.Options{KeepsBlanks: src.MediaType == source.HTML || src.MediaType == source.DOCX || src.MediaType == source.XLSX}
+	if len(src.Pages) > 0 {
+		opt.PageOf = func(start int) int { return src.PageAt(norm.Source(start)) }
+	}
 	if len(src.Cells) > 0 {
 		cells := src.Cells
 		opt.Place = func(start int) (float64, float64, bool) {

@@ -35,7 +35,8 @@ const op = "decode"
 
 // Read decodes a plain-text document: UTF-8 with or without BOM, UTF-16LE/BE with BOM,
 // GB18030/GBK/GB2312 (detected, not declared), and returns it as a *source.Text with
-// MediaType source.Plain and Encoding set to one of the constants above.
+// MediaType source.Plain and Encoding set to one of the constants above. A text laid out
+// in columns by spaces has the cells of its table lines parted and placed (see Columns).
 //
 // Errors are *fail.Error of kind Empty (no bytes, or only white space), Binary (data
 // that is no text: NUL or control bytes, an image, an archive) or Encoding (text-like
@@ -45,7 +46,23 @@ func Read(b []byte) (*source.Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &source.Text{Text: text, MediaType: source.Plain, Encoding: enc}, nil
+	text, cells := Columns(text)
+	return &source.Text{Text: text, MediaType: source.Plain, Encoding: enc, Cells: cells, Pages: formFeedPages(text)}, nil
+}
+
+// formFeedPages returns where the pages of a text start when form feeds part them, as
+// pdftotext writes them; nil for a text without form feeds.
+func formFeedPages(text string) []int {
+	if !strings.Contains(text, "\f") {
+		return nil
+	}
+	pages := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\f' && i+1 < len(text) {
+			pages = append(pages, i+1)
+		}
+	}
+	return pages
 }
 
 // String decodes b to UTF-8 text with the same detection as Read and returns the text

@@ -21,6 +21,8 @@ type parser struct {
 	prevRow    bool    // the line before was a row of cur
 	pend       []cell  // text lines since the last row: a wrapped name's parts
 	stream     *rawRow // the row being read from a table flattened a cell per line
+	block      int     // counts the table's pages (repeated headers, page numbers), for regroup
+	page       int     // the page of the last row, when the document has pages
 	// the “三公” table being read: its header cells, how many header lines, and whether
 	// its line of figures has been read
 	sgHead  []sanggongHead
@@ -117,6 +119,9 @@ func (p *parser) line(start, end int) {
 	case len(p.cur.Rows) == 0 && p.head.add(p, cs):
 		p.evidence = true
 	case pageNumber(compact), headerWords(compact), headerLine(p.text, cs):
+		if len(p.cur.Rows) > 0 {
+			p.block++ // a new page of the table: its columns may stand elsewhere
+		}
 	case fragment(p.text, cs) && p.evidence:
 		p.pend = append(p.pend, cs[0])
 		return
@@ -227,6 +232,7 @@ func (p *parser) close() {
 		if t.Kind != None {
 			p.present = append(p.present, Listed{Kind: t.Kind, Start: t.Start, End: t.End})
 		}
+		p.regroup(&t)
 		if leaves := p.head.columns(); t.Kind != None {
 			for _, l := range leaves {
 				if l.col != Other && allowed(t.Kind, l.col) && !hasColumn(t.Columns, l.col) {

@@ -230,6 +230,7 @@ func (p *parser) addRow(rs []rawRow) {
 			}
 		}
 		if r.force != Other {
+			row.panel = true
 			// a panel's total: its figure is the panel's column of the table's total row
 			for _, v := range r.values {
 				if fen, ok := v.value.Fen(p.cur.Unit); ok && !v.blank && p.cur.Unit != numbers.NoUnit {
@@ -246,6 +247,13 @@ func (p *parser) addRow(rs []rawRow) {
 			continue
 		}
 		p.place(&row, r.values, leaves)
+		if p.opt.PageOf != nil {
+			if pg := p.opt.PageOf(r.start); pg != p.page {
+				p.page = pg
+				p.block++
+			}
+		}
+		row.values, row.block = r.values, p.block
 		p.cur.Rows = append(p.cur.Rows, row)
 	}
 	p.prevRow = true

@@ -101,6 +101,10 @@ type Row struct {
 	// Partial says the row prints figures whose columns could not be told (a row that
 	// lost its blank cells): only its total is set, so its other columns prove nothing.
 	Partial bool
+
+	values []valueCell // the printed figures, kept until the table ends (see regroup)
+	panel  bool        // a panel's total row (人员经费合计), placed by its label
+	block  int         // which page of its table the row stands on
 }
 
 // Table is one standard table.
@@ -147,6 +151,9 @@ type Options struct {
 	// KeepsBlanks says the reader writes every cell of a row, blank ones included, so a
 	// figure's column is its cell's position (HTML, DOCX, XLSX).
 	KeepsBlanks bool
+	// PageOf returns the page of byte offset start, when the document has pages: a
+	// table's columns may stand elsewhere on each page it runs over.
+	PageOf func(start int) int
 }
 
 // Limits on what one document may hold; past them the rest is not read as tables.
