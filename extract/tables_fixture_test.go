@@ -97,3 +97,37 @@ func TestTableFixtures(t *testing.T) {
 		}
 	}
 }
+
+// TestSameLinesEveryFormat checks that one document gives the same table lines whatever
+// its format: the HTML source of two fixtures, the PDFs Chromium and LibreOffice printed
+// of it, and the workbook LibreOffice Calc made of it (testdata/tables/formats).
+func TestSameLinesEveryFormat(t *testing.T) {
+	x := newExtractor(t)
+	lines := func(path string) []string {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := x.Extract(context.Background(), Document{Name: path, Content: b})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		var out []string
+		for _, f := range record.LineFacts(rec) {
+			out = append(out, f.Key+"\t"+f.Value)
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, name := range []string{"f09_chromium", "f10_libreoffice"} {
+		pdf := lines("../testdata/tables/" + name + ".pdf")
+		if len(pdf) < 200 {
+			t.Fatalf("%s.pdf: only %d lines", name, len(pdf))
+		}
+		for _, other := range []string{"../testdata/tables/" + name + ".src.html", "../testdata/tables/formats/" + name + ".xlsx"} {
+			if got := lines(other); !slices.Equal(got, pdf) {
+				t.Errorf("%s: %d lines, the PDF %d; they differ", other, len(got), len(pdf))
+			}
+		}
+	}
+}

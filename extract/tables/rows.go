@@ -306,11 +306,12 @@ func (p *parser) place(row *Row, vs []valueCell, leaves []headerCell) {
 			}
 			set(leaves[best].col, v)
 		}
-	case (p.opt.KeepsBlanks || slices.ContainsFunc(vs, func(v valueCell) bool { return v.blank })) && aligned(vs, leaves):
+	case (p.opt.KeepsBlanks || slices.ContainsFunc(vs, func(v valueCell) bool { return v.blank })) && alignedBy(vs, leaves, p.opt.KeepsBlanks) != noShift:
 		// every cell is written (the reader keeps blank cells, or the row shows its
-		// blanks): a figure's column is the header's at its position, counted from the
-		// first figure column (a header's 项目 may span the code and name columns)
-		shift := vs[0].index - leaves[0].index
+		// blanks): a figure's column is the header's at its position, as it stands, or
+		// counted from the first figure column (a header's 项目 may span the code and
+		// name columns)
+		shift := alignedBy(vs, leaves, p.opt.KeepsBlanks)
 		for _, v := range vs {
 			for _, l := range leaves {
 				if l.index == v.index-shift {
@@ -333,25 +334,43 @@ func (p *parser) place(row *Row, vs []valueCell, leaves []headerCell) {
 	}
 }
 
-// aligned reports whether every figure of a row stands at the position of a header
-// cell of the table, counting from the row's first figure column and the header's.
-func aligned(vs []valueCell, leaves []headerCell) bool {
+// alignedBy returns how far a row's cells stand from the header's when every figure of
+// the row stands at the position of a header cell: as they are (0), or counted from the
+// row's first figure column and the header's, whichever the reader makes likelier first;
+// noShift when neither.
+func alignedBy(vs []valueCell, leaves []headerCell, keeps bool) int {
 	if len(vs) == 0 || len(leaves) == 0 {
-		return false
+		return noShift
 	}
-	shift := vs[0].index - leaves[0].index
-	n := 0
-	for _, v := range vs {
-		if v.blank {
-			continue
+	fits := func(shift int) bool {
+		n := 0
+		for _, v := range vs {
+			if v.blank {
+				continue
+			}
+			n++
+			if !slices.ContainsFunc(leaves, func(l headerCell) bool { return l.index == v.index-shift }) {
+				return false
+			}
 		}
-		n++
-		if !slices.ContainsFunc(leaves, func(l headerCell) bool { return l.index == v.index-shift }) {
-			return false
+		return n > 0
+	}
+	// a reader that keeps every cell writes the header's cells where the rows' stand;
+	// a text writes a merged header cell once, so its columns count from the first figure's
+	shifts := []int{vs[0].index - leaves[0].index, 0}
+	if keeps {
+		shifts[0], shifts[1] = shifts[1], shifts[0]
+	}
+	for _, shift := range shifts {
+		if fits(shift) {
+			return shift
 		}
 	}
-	return n > 0
+	return noShift
 }
+
+// noShift says a row's figures do not stand under the header's cells.
+const noShift = -1 << 30
 
 // figure reads a cell that holds one plain figure: 1,234,567 / 1234.56 / -12.5 / 0.
 func figure(s string) (numbers.Decimal, bool) {
