@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -98,7 +99,11 @@ func TestExtractMatchesCore(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := startBufconn(t, x, server.Options{})
-	docs := map[string][]byte{"seed.txt": seed(t), "empty.txt": nil, "image.png": pngDoc, "short.pdf": truncatedPDF}
+	tables, err := os.ReadFile("../testdata/tables/f02_district_budget.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{"seed.txt": seed(t), "empty.txt": nil, "image.png": pngDoc, "short.pdf": truncatedPDF, "tables.html": tables}
 	for name, content := range docs {
 		t.Run(name, func(t *testing.T) {
 			ctx := ctxT(t, 30*time.Second)
@@ -115,6 +120,9 @@ func TestExtractMatchesCore(t *testing.T) {
 			}
 			if !proto.Equal(resp.GetRecord(), want) {
 				t.Errorf("record over gRPC differs from the core's:\n got %v\nwant %v", resp.GetRecord(), want)
+			}
+			if name == "tables.html" && len(resp.GetRecord().GetTables()) != 5 {
+				t.Errorf("a disclosure with five standard tables of coded rows came back with %d", len(resp.GetRecord().GetTables()))
 			}
 		})
 	}
