@@ -33,7 +33,7 @@ var officeName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "�
 var unitName = nameShape{3, 20, []string{"馆", "中心", "站", "所", "院", "队", "校", "学校", "小学", "中学", "大学", "园", "场", "处", "局", "会", "社", "台", "厂"}}
 
 // innerName is the name of anything a body sets up inside itself (内设办公室、植保站).
-var innerName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队", "站", "所", "中心", "馆"}}
+var innerName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队", "站", "所", "中心", "馆", "部门", "会", "委", "支部"}}
 
 // anyName is an office's or a unit's name.
 var anyName = nameShapes{officeName, unitName}
@@ -50,8 +50,9 @@ type nameShape struct {
 // MatchString reports whether s has the shape.
 func (n nameShape) MatchString(s string) bool {
 	runes := 0
-	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+	for i, r := range s {
+		// an office named for two (园长/书记室) has a slash between its names
+		if !unicode.Is(unicode.Han, r) && !(r == '/' && i > 0 && i < len(s)-1) {
 			return false
 		}
 		runes++
@@ -137,7 +138,8 @@ func orgFacts(d *Doc) []Fact {
 		if r, _ := utf8.DecodeRuneInString(d.Match[m[1]:]); strings.HasSuffix(intro, "设") && strings.ContainsRune("施计置立定备想法", r) {
 			continue // 设施, 设计, 设置: not 设 introducing offices
 		}
-		inner := strings.Contains(intro, "内设") || (strings.Contains(intro, "设") && !strings.Contains(intro, "下设"))
+		inner := strings.Contains(intro, "内设") || (strings.Contains(intro, "设") && !strings.Contains(intro, "下设")) ||
+			strings.HasSuffix(d.Match[max(0, m[0]-len("内部")):m[0]], "内部") // 单位内部下设办公室、财务室
 		if !inner && !inComposition(d, m[0]) {
 			continue
 		}
@@ -150,6 +152,14 @@ func orgFacts(d *Doc) []Fact {
 		}
 		m[1] = begin
 		if inner {
+			// A list parted by commas alone (下设办公室,财务室,工程科等业务科室) runs to
+			// the end of its sentence, when every part is an office.
+			if stop := strings.IndexAny(d.Match[begin:], "。；;\n"); stop > 0 && end < begin+stop {
+				clause := d.Match[begin : begin+stop]
+				if !strings.Contains(clause, "、") && len(listItems(d.Match, begin, begin+stop, innerName)) == len(splitList(d.Match, begin, begin+stop, "，,")) {
+					end = begin + stop
+				}
+			}
 			// 设 alone is a common verb: only a list of two or more offices counts. What
 			// a body sets up inside itself are its offices, whatever they are called
 			// (植保站, 土肥站).
@@ -184,7 +194,22 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	subs = append(subs, countedUnits(d)...)
-	return append(depts, fullNames(realUnits(subs))...)
+	return append(realOffices(depts), fullNames(realUnits(subs))...)
+}
+
+// kindsOfOffice name what offices are, not an office: 设职能处室5个.
+var kindsOfOffice = map[string]bool{"职能处室": true, "职能科室": true, "业务科室": true, "内设科室": true, "业务处室": true,
+	"职能股室": true, "业务股室": true, "处室": true, "科室": true, "股室": true, "机关科室": true, "内设处室": true}
+
+// realOffices drops the names that are a kind of office rather than an office.
+func realOffices(depts []Fact) []Fact {
+	out := depts[:0]
+	for _, f := range depts {
+		if !kindsOfOffice[f.Text] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // bracketUnit names units in brackets after their count: 1个事业单位（即县科技馆）, 下属事业单位2个（即A、B）.
