@@ -22,6 +22,8 @@ type Doc struct {
 
 	contexts map[int]string // Outline.Context by the index of the last heading before an offset
 	stops    []int          // byte offsets of the sentence ends (。！？!? or a line break)
+	sent     *sentScan      // what has been found in the sentence the rules are in
+	headMemo headingMemo    // what has been found in the headings' titles
 }
 
 // sentence returns the byte offsets of the sentence around off: after the last 。！？ or
@@ -103,7 +105,7 @@ func NewDoc(text string) *Doc {
 // Extract returns the facts the text of d states, in document order, with no two
 // facts for a key that holds one value.
 func Extract(d *Doc) []Fact {
-	fs := make([]Fact, 0, 16+len(d.Numbers)/2) // about one fact for every other figure
+	fs := make([]Fact, 0, 16+min(len(d.Numbers)/2, 4096)) // about one fact for every other figure, in a document of some size
 	fs = append(fs, d.Header.facts()...)
 	fs = append(fs, moneyFacts(d)...)
 	fs = append(fs, tableFacts(d)...)

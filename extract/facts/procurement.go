@@ -14,9 +14,13 @@ var itemBefore = regexp.MustCompile(`^[\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{0,15}$`)
 // itemName is what is bought, right after the measure word: 三台电脑 → 电脑.
 var itemName = regexp.MustCompile(`^(\p{Han}[\p{Han}A-Za-z0-9]{0,11}?)(?:[。，,；;、）)]|和|及|等|$)`)
 
+// purchaseTopic is a heading about procurement.
+var purchaseTopic = wordsRe("采购")
+
 // procurementFacts reads planned purchases: ITEM|QTY|MEASURE.
 func procurementFacts(d *Doc) []Fact {
 	var fs []Fact
+	clauseStart, seen := 0, 0 // the start of the clause of the figure; the text searched for it
 	for _, n := range d.Numbers {
 		if n.Measure == "" || n.Unit != 0 || n.Approx || n.Ordinal {
 			continue
@@ -25,7 +29,12 @@ func procurementFacts(d *Doc) []Fact {
 		if !ok || v <= 0 {
 			continue
 		}
-		clauseStart := purchaseClauseMarks.LastIndex(d.Match[:n.Start]) + 1
+		if n.Start > seen {
+			if i := purchaseClauseMarks.LastIndex(d.Match[seen:n.Start]); i >= 0 {
+				clauseStart = seen + i + 1
+			}
+			seen = n.Start
+		}
 		clause := d.Match[clauseStart:n.Start]
 		if !strings.Contains(clause, "购") {
 			continue // every verb of purchaseVerb holds 购; most clauses, none
@@ -36,7 +45,7 @@ func procurementFacts(d *Doc) []Fact {
 		}
 		// 预计购置执法执勤用车2辆 under the 三公 expenses explains a cost; a planned
 		// purchase is one of government procurement: 采购, or under a 采购 heading.
-		if v := clause[verb[len(verb)-1][0]:verb[len(verb)-1][1]]; !strings.Contains(v, "采购") && !strings.Contains(d.context(n.Start), "采购") {
+		if v := clause[verb[len(verb)-1][0]:verb[len(verb)-1][1]]; !strings.Contains(v, "采购") && !d.underTitle(n.Start, purchaseTopic, false) {
 			continue
 		}
 		// The item named before the count, after the verb or the list's last separator.

@@ -17,12 +17,10 @@ import (
 
 // cell is one cell of a flattened table.
 type cell struct {
-	start, end int    // byte offsets of the trimmed cell text
-	num        int    // index into Doc.Numbers when the cell is one figure, else -1
-	line       int    // the line the cell stands on, counted within its table
-	alone      bool   // the only cell of its line: the table is flattened a cell per line
-	label      string // for a label split over two cells: the two joined (rules read this)
-	name       string // and the same as written (values quote this)
+	start, end int  // byte offsets of the trimmed cell text
+	num        int  // index into Doc.Numbers when the cell is one figure, else -1
+	line       int  // the line the cell stands on, counted within its table
+	alone      bool // the only cell of its line: the table is flattened a cell per line
 }
 
 // tableRule marks facts read from tables, for dedupe.
@@ -31,8 +29,9 @@ const tableRule = "table"
 func tableFacts(d *Doc) []Fact {
 	var fs []Fact
 	decls := declScopes(d)
+	next := 0 // the length at which fs is next compacted
 	for _, region := range tableRegions(d) {
-		fs = append(fs, regionFacts(d, region, decls)...)
+		fs = compactEvery(append(fs, regionFacts(d, region, decls)...), &next)
 	}
 	return fs
 }
@@ -171,9 +170,11 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		return fs
 	}
 	rowNumbers := strings.Contains(head, "行次")
-	topic := head + " / " + d.context(cells[0].start)
+	topic := topic{d: d, off: cells[0].start, head: &fixedText{text: head}}
 	totals := 0 // how many bare 总计/合计 rows seen: revenue's first, then expenditure's
+	next := 0   // the length at which fs is next compacted
 	for i := 0; i < len(cells); i++ {
+		fs = compactEvery(fs, &next)
 		c := cells[i]
 		if c.num >= 0 {
 			continue
@@ -185,16 +186,19 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		// After a run of labels, only a row whose figures are few is a row: a long run of
 		// figures after labels belongs to a block of column heads.
 		rowStart := i == 0 || cells[i-1].num >= 0 || rowNumbers
+		// for a label split over two cells: the two joined (rules read this), and the
+		// same as written (values quote this)
+		split, splitName := "", ""
 		if c.alone && i+2 < len(cells) && cells[i+1].num < 0 && cells[i+1].alone && cells[i+2].num >= 0 &&
 			(rowStart || figureRun(cells, i+2) <= 2) {
 			// a label the page broke over two lines: 一、一般公共预⏎算拨款⏎2,316.48
 			joined := d.Match[c.start:c.end] + d.Match[cells[i+1].start:cells[i+1].end]
 			if k, _ := matchMoney(amount{label: cleanLabel(joined), topic: topic, part: true, bare: true}); k != "" {
-				c.label, c.name = joined, d.Text[c.start:c.end]+d.Text[cells[i+1].start:cells[i+1].end]
+				split, splitName = joined, d.Text[c.start:c.end]+d.Text[cells[i+1].start:cells[i+1].end]
 				i++
 			}
 		}
-		if c.alone && !rowStart && c.label == "" && figureRun(cells, i+1) > 2 {
+		if c.alone && !rowStart && split == "" && figureRun(cells, i+1) > 2 {
 			continue
 		}
 		var figs []numbers.Number
@@ -223,8 +227,8 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 			continue
 		}
 		label := cleanLabel(d.Match[c.start:c.end])
-		if c.label != "" {
-			label = cleanLabel(c.label)
+		if split != "" {
+			label = cleanLabel(split)
 		}
 		key := ""
 		switch label {
@@ -236,8 +240,8 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		default:
 			key, _ = matchMoney(amount{label: label, topic: topic, part: true, bare: true})
 			if key == "expenditure.function" {
-				if c.label != "" {
-					key += "." + splitFunctionName(c.label, c.name)
+				if split != "" {
+					key += "." + splitFunctionName(split, splitName)
 				} else {
 					key += "." + functionName(d, c.start, c.end)
 				}
@@ -349,7 +353,9 @@ func rowCounts(d *Doc, cells []cell, cols []string) []Fact {
 		return nil
 	}
 	var fs []Fact
+	next := 0 // the length at which fs is next compacted
 	for i, c := range cells {
+		fs = compactEvery(fs, &next)
 		if c.num >= 0 || c.alone {
 			continue
 		}
@@ -361,9 +367,6 @@ func rowCounts(d *Doc, cells []cell, cols []string) []Fact {
 			continue
 		}
 		label := cleanLabel(d.Match[c.start:c.end])
-		if c.label != "" {
-			label = cleanLabel(c.label)
-		}
 		key := ""
 		for _, r := range compiledCountRules {
 			if r.label != nil && r.topic == nil && r.label.MatchString(label) {
