@@ -112,6 +112,12 @@ func (p *pkg) open(name string) (*xml.Decoder, io.Closer, error) {
 		if f.Name != name {
 			continue
 		}
+		// The sizes the package declares are checked before anything is inflated, so a
+		// bomb costs no work; a part that inflates past its declared size is refused by
+		// archive/zip as it reads, and the budget is checked as it reads too.
+		if f.UncompressedSize64 > uint64(max(0, p.budget)) {
+			return nil, nil, fail.Errorf(op, fail.TooLarge, "the package's %s expands to %d bytes, past the limit of %d", name, f.UncompressedSize64, p.limit)
+		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, nil, fail.Wrap(op, fail.Damaged, "cannot open "+name, err)
