@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -408,11 +409,11 @@ func tableUnit(d *Doc, decls []declScope, cells []cell) numbers.Unit {
 			break
 		}
 	}
+	// the last declaration that ends before the first figure, if it ends at most 300
+	// bytes before the table (declarations are in order)
 	unit := numbers.NoUnit
-	for _, u := range d.Decls {
-		if u.End <= first && u.End >= cells[0].start-300 {
-			unit = u.Unit
-		}
+	if i := sort.Search(len(d.Decls), func(i int) bool { return d.Decls[i].End > first }); i > 0 && d.Decls[i-1].End >= cells[0].start-300 {
+		unit = d.Decls[i-1].Unit
 	}
 	if unit == numbers.NoUnit {
 		unit = declaredUnit(decls, cells[0].start)

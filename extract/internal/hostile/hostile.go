@@ -240,3 +240,32 @@ func Docx(documentXML string, method uint16) []byte {
 	}
 	return b.Bytes()
 }
+
+// RuleShapes returns shapes aimed at single field rules: each repeats, in one sentence,
+// line or section, a phrase that one rule reads. The linearity tests run them beside
+// Shapes; they are not in the benchmark family, whose shapes are a document's.
+func RuleShapes() []Shape {
+	text := func(name, head, unit, tail string) Shape {
+		return Shape{name, "text/plain", func(size int) []byte {
+			return repeat(size, title+head, tail, func(b *strings.Builder, i int) { b.WriteString(unit) })
+		}}
+	}
+	return []Shape{
+		text("counts", "一、机构人员情况\n本单位实有人员58人，其中", "行政人员1人、", "。\n"),
+		text("projects", "二、绩效目标情况\n", "项目1个，", "。\n"),
+		text("changes", "三、收入预算\n收入预算1万元，", "比上年增加1万元，", "。\n"),
+		text("shared", "四、三公经费\n", "公务接待费、因公出国（境）费均为1万元，", "。\n"),
+		text("paired", "", "收、支总计各是1,2万元，", "。\n"),
+		text("purchases", "五、政府采购\n", "拟采购办公电脑1台", "。\n"),
+		text("offices", "一、机构设置\n本单位内设", "办公室、", "财务科。\n"),
+		text("units", "一、机构设置\n", "下属单位县科技馆", "。\n"),
+		text("brackets", "一、机构设置\n本单位有1个事业单位（即", "县科技馆、", "县文化馆）。\n"),
+		text("contacts", "联系人：", "张三联系电话：023-51522382", "\n"),
+		text("decls", "", "单位：万元\n收入 | 1\n", ""),
+		text("title", "一、机构设置", "内设机构下属单位", "\n（1）综合科\n（2）县科技馆\n"),
+		text("children", "一、机构设置情况说明\n", "（1）综合科\n", ""),
+		text("finals", "某县财政局2023年部门决算\n", "收入预算1万元，收入决算1万元，", "。\n"),
+		text("header", "单位：万元\n项目 | 科目名称\n", "一般公共服务支出 | 预算数 | ", "\n合计 | 1 | 2\n"),
+		text("digits", "收入预算", "1", "万元。\n"),
+	}
+}
