@@ -50,6 +50,9 @@ type Options struct {
 	MaxBytes int64
 	// PageTimeout limits the time spent on one PDF page; 0 means the pdf package's default.
 	PageTimeout time.Duration
+	// MaxPages limits a PDF's pages (a longer one is refused as TooLarge); 0 means the
+	// pdf package's default.
+	MaxPages int
 }
 
 // Extractor extracts records. It is safe for concurrent use; make one and share it,
@@ -92,7 +95,10 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	norm := normalize.New(src.Text)
+	norm, err := normalize.NewContext(ctx, src.Text)
+	if err != nil {
+		return nil, err // the context is done
+	}
 	text := norm.String()
 	if !hasHan(text) {
 		if !hasLetters(text) {
@@ -100,8 +106,18 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 		}
 		return nil, fail.Errorf("extract", fail.Garbled, "no Chinese text in the document")
 	}
-	d := facts.NewDoc(text)
-	fs, ws := checks.Check(facts.Extract(d), d.Header.Kind)
+	d, err := facts.NewDocContext(ctx, text)
+	if err != nil {
+		return nil, err // the context is done
+	}
+	fs, err := facts.Extract(ctx, d)
+	if err != nil {
+		return nil, err // the context is done
+	}
+	fs, ws, err := checks.Check(ctx, fs, d.Header.Kind)
+	if err != nil {
+		return nil, err // the context is done
+	}
 	for _, w := range src.Warnings {
 		ws = append(ws, facts.Warning{Code: string(w.Code), Message: w.Message, Start: -1, Page: w.Page})
 	}
@@ -125,11 +141,11 @@ func (x *Extractor) Extract(ctx context.Context, doc Document) (rec *cnbudgetv1.
 func (x *Extractor) read(ctx context.Context, doc Document) (*source.Text, error) {
 	switch mt := source.Sniff(doc.Content, doc.Name, doc.MediaType); mt {
 	case source.PDF:
-		return pdf.Read(ctx, doc.Content, pdf.Options{PageTimeout: x.opts.PageTimeout})
+		return pdf.Read(ctx, doc.Content, pdf.Options{PageTimeout: x.opts.PageTimeout, MaxPages: x.opts.MaxPages})
 	case source.HTML, "application/xhtml+xml":
-		return html.Read(doc.Content)
+		return html.ReadContext(ctx, doc.Content)
 	case source.DOCX:
-		return docx.Read(doc.Content)
+		return docx.ReadContext(ctx, doc.Content)
 	case source.Plain, "text/markdown", "text/csv", "application/octet-stream":
 		return decode.Read(doc.Content)
 	default:

@@ -11,6 +11,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/cnbudget/cnbudget/extract/fail"
+	"github.com/cnbudget/cnbudget/extract/internal/poll"
 	"github.com/cnbudget/cnbudget/extract/source"
 )
 
@@ -49,11 +51,16 @@ const (
 // Word document or a Word 97-2003 file, fail.Encrypted for a password-protected
 // document, and fail.TooLarge when the package expands past MaxUncompressed.
 func Read(b []byte) (*source.Text, error) {
-	return read(b, MaxUncompressed)
+	return ReadContext(context.Background(), b)
+}
+
+// ReadContext is Read, stopping with ctx's error when ctx is done.
+func ReadContext(ctx context.Context, b []byte) (*source.Text, error) {
+	return read(ctx, b, MaxUncompressed)
 }
 
 // read is Read with a limit on the uncompressed bytes.
-func read(b []byte, limit int64) (*source.Text, error) {
+func read(ctx context.Context, b []byte, limit int64) (*source.Text, error) {
 	switch {
 	case len(b) == 0:
 		return nil, fail.Errorf(op, fail.Empty, "empty file")
@@ -70,7 +77,7 @@ func read(b []byte, limit int64) (*source.Text, error) {
 	if err != nil {
 		return nil, fail.Wrap(op, fail.Damaged, "corrupt zip package", err)
 	}
-	p := &pkg{zip: z, limit: limit, budget: limit}
+	p := &pkg{ctx: ctx, zip: z, limit: limit, budget: limit}
 	main, err := p.mainPart()
 	if err != nil {
 		return nil, err
@@ -100,6 +107,7 @@ func utf16le(s string) []byte {
 
 // pkg is one zip package being read, with what is left of its size budget.
 type pkg struct {
+	ctx    context.Context
 	zip    *zip.Reader
 	limit  int64 // the uncompressed bytes allowed
 	budget int64 // the uncompressed bytes left
@@ -122,7 +130,7 @@ func (p *pkg) open(name string) (*xml.Decoder, io.Closer, error) {
 		if err != nil {
 			return nil, nil, fail.Wrap(op, fail.Damaged, "cannot open "+name, err)
 		}
-		d := xml.NewDecoder(&budgetReader{r: rc, left: &p.budget})
+		d := xml.NewDecoder(&budgetReader{r: poll.Reader(p.ctx, rc), left: &p.budget})
 		d.CharsetReader = charset.NewReaderLabel
 		return d, rc, nil
 	}
@@ -149,6 +157,9 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 
 // partError turns an error met while reading a part into a *fail.Error.
 func (p *pkg) partError(part string, err error) error {
+	if e := p.ctx.Err(); e != nil && errors.Is(err, e) {
+		return e
+	}
 	if errors.Is(err, errTooLarge) {
 		return fail.Errorf(op, fail.TooLarge, "the package expands past %d bytes", p.limit)
 	}

@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"flag"
@@ -248,12 +249,12 @@ func TestReadZipBomb(t *testing.T) {
 	if len(bomb) > limit/100 {
 		t.Fatalf("the bomb is %d bytes, not small", len(bomb))
 	}
-	_, err := read(bomb, limit)
+	_, err := read(context.Background(), bomb, limit)
 	if fail.KindOf(err) != fail.TooLarge {
 		t.Errorf("read = %v, want a TooLarge error", err)
 	}
 	// The same package within the limit reads.
-	if txt, err := read(bomb, 4*limit); err != nil || txt.Text != "部门预算" {
+	if txt, err := read(context.Background(), bomb, 4*limit); err != nil || txt.Text != "部门预算" {
 		t.Errorf("read with a larger limit = %v, %v", txt, err)
 	}
 }

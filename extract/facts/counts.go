@@ -88,6 +88,9 @@ func countFacts(d *Doc) []Fact {
 	prevEnd := 0
 	next := 0 // the length at which fs is next compacted
 	for _, n := range d.Numbers {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		fs = compactEvery(fs, &next)
 		if n.Measure == "" || n.Ordinal || n.Unit != 0 {
 			if n.Unit != 0 {

@@ -175,6 +175,9 @@ func moneyFacts(d *Doc) []Fact {
 	fs, consumed := pairedFacts(d)
 	next := 0 // the length at which fs is next compacted
 	for ni, n := range d.Numbers {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		fs = compactEvery(fs, &next)
 		if consumed[ni] {
 			prevEnd = n.End
@@ -677,6 +680,9 @@ func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
 	used := map[int]bool{}
 	lineStart, seen := 0, 0 // the start of the line of the figure; the text searched for it
 	for i, n := range d.Numbers {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		if n.Start > seen {
 			if nl := strings.LastIndexByte(d.Match[seen:n.Start], '\n'); nl >= 0 {
 				lineStart = seen + nl + 1

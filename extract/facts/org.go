@@ -101,6 +101,9 @@ func orgFacts(d *Doc) []Fact {
 	var depts, subs []Fact
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
 	for _, h := range d.Outline.Headings {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		if h.Marker == "" || len(h.Title) > 3*40 ||
 			!officeName.MatchString(h.Title) && !openParens.In(h.Title) && !unitName.MatchString(h.Title) || !inComposition(d, h.Start) {
 			continue
@@ -115,6 +118,9 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	for _, m := range linesMatching(d.Match, officeDuty, hasDuty) {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		if name := d.Match[m[2]:m[3]]; officeName.MatchString(name) && inComposition(d, m[0]) {
 			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: m[2], End: m[3], Rule: "duty"})
 		}
@@ -122,6 +128,9 @@ func orgFacts(d *Doc) []Fact {
 	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
 	intros := listIntros(d.Match)
 	for k, m := range intros {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		intro := d.Match[m[2]:m[3]]
 		if r, _ := utf8.DecodeRuneInString(d.Match[m[1]:]); strings.HasSuffix(intro, "设") && strings.ContainsRune("施计置立定备想法", r) {
 			continue // 设施, 设计, 设置: not 设 introducing offices
@@ -170,6 +179,9 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	for _, m := range bracketUnit.FindAllStringSubmatchIndex(d.Match, -1) {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		if !inComposition(d, m[0]) {
 			continue
 		}

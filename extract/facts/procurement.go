@@ -27,6 +27,9 @@ func procurementFacts(d *Doc) []Fact {
 	clauseStart, seen := 0, 0 // the start of the clause of the figure; the text searched for it
 	verbsAt, verbs := -1, [][]int(nil)
 	for _, n := range d.Numbers {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		if n.Measure == "" || n.Unit != 0 || n.Approx || n.Ordinal {
 			continue
 		}

@@ -43,6 +43,9 @@ func tableRegions(d *Doc) [][]cell {
 	var cur []cell
 	ni, lineNo := 0, 0
 	for start := 0; start < len(d.Match); {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		end := strings.IndexByte(d.Match[start:], '\n')
 		if end < 0 {
 			end = len(d.Match)
@@ -107,6 +110,9 @@ func cellLines(d *Doc) [][]cell {
 	}
 	ni := 0
 	for start := 0; start < len(d.Match); {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		end := strings.IndexByte(d.Match[start:], '\n')
 		if end < 0 {
 			end = len(d.Match)
@@ -175,6 +181,9 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 	totals := 0 // how many bare 总计/合计 rows seen: revenue's first, then expenditure's
 	next := 0   // the length at which fs is next compacted
 	for i := 0; i < len(cells); i++ {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		fs = compactEvery(fs, &next)
 		c := cells[i]
 		if c.num >= 0 {
@@ -356,6 +365,9 @@ func rowCounts(d *Doc, cells []cell, cols []string) []Fact {
 	var fs []Fact
 	next := 0 // the length at which fs is next compacted
 	for i, c := range cells {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		fs = compactEvery(fs, &next)
 		if c.num >= 0 || c.alone {
 			continue
