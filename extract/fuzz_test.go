@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cnbudget/cnbudget/extract/fail"
-	"github.com/cnbudget/cnbudget/extract/internal/hostile"
+	"github.com/cnbudget/cnbudget/internal/hostile"
 )
 
 // fuzzBound is how long one input may take: far more than any shape needs (the

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cnbudget/cnbudget/extract/fail"
-	"github.com/cnbudget/cnbudget/extract/internal/hostile"
+	"github.com/cnbudget/cnbudget/internal/hostile"
 )
 
 // hostileExtractor reads PDFs of any number of pages, so that the many-pages shape is
@@ -103,5 +103,37 @@ func TestCancelStopsEveryShape(t *testing.T) {
 			}
 			t.Logf("%s: whole %v, latest return after cancellation %v", s.Name, whole, worst)
 		})
+	}
+}
+
+// hostileSizes are the sizes of BenchmarkHostile, as the bench program reports them.
+var hostileSizes = []struct {
+	name string
+	n    int
+}{{"10KB", 10_000}, {"100KB", 100_000}, {"1MB", 1_000_000}, {"10MB", 10_000_000}}
+
+// BenchmarkHostile extracts each hostile shape at 10 KB, 100 KB, 1 MB and 10 MB; its
+// ns/B should be flat across the sizes, as the seed's is:
+//
+//	go test -run '^$' -bench Hostile ./extract
+func BenchmarkHostile(b *testing.B) {
+	x, err := New(Options{MaxPages: 1 << 20})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range hostile.Shapes() {
+		for _, size := range hostileSizes {
+			doc := Document{Name: s.Name, MediaType: s.MediaType, Content: s.Gen(size.n)}
+			b.Run(s.Name+"-"+size.name, func(b *testing.B) {
+				b.SetBytes(int64(len(doc.Content)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := x.Extract(context.Background(), doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(doc.Content)), "ns/B")
+			})
+		}
 	}
 }
