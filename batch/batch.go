@@ -5,8 +5,8 @@
 // A batch is resumable and counts nothing twice: documents are identified by the
 // sha256 of their bytes, and a run skips every document its output or its error list
 // already holds, so running the same command again after an interruption does only
-// what is left. Cancelling the context stops reading new files, finishes the documents
-// in flight and leaves a valid output; a killed run leaves at most a torn last line or
+// what is left. Cancelling the context stops reading new files, stops the documents
+// in flight (the next run does them) and leaves a valid output; a killed run leaves at most a torn last line or
 // row, which the next run repairs.
 package batch
 
@@ -139,14 +139,17 @@ type result struct {
 	warns []string      // the record's warning codes
 	skip  *int          // for a skipped file: the Summary counter to count it in
 	dup   bool          // a file with the bytes of one met earlier in this run
+	// interrupted marks a document the run's cancellation stopped: it is not written,
+	// neither as a record nor as a failure, so that the next run extracts it.
+	interrupted bool
 }
 
 // Run extracts the documents that paths name (files, folders recursively, glob
 // patterns) into opts.Out and returns what it did. Documents that fail are listed in
 // ErrorsPath(opts.Out) and the batch goes on; Run's error is for the batch itself (a
 // path that names nothing, an output that cannot be written). When ctx is cancelled,
-// Run finishes the documents in flight, closes the output and returns a Summary with
-// Interrupted set.
+// Run stops the documents in flight (leaving them for the next run), closes the output
+// and returns a Summary with Interrupted set.
 func Run(ctx context.Context, paths []string, opts Options) (*Summary, error) {
 	if opts.Extractor == nil {
 		return nil, errors.New("batch: no extractor")
@@ -392,19 +395,21 @@ type readError struct{ err error }
 func (e *readError) Error() string { return e.err.Error() }
 func (e *readError) Unwrap() error { return e.err }
 
-// extractJob extracts j's document. Documents in flight are finished even when ctx is
-// cancelled, within opts.Timeout.
+// extractJob extracts j's document, within opts.Timeout. When ctx is cancelled the
+// extraction stops, and a document it stopped is marked interrupted, left for the next
+// run: an interrupted batch exits promptly, whatever the size of the documents in flight.
 func extractJob(ctx context.Context, opts Options, out sink.Sink, j job) result {
 	r := result{job: j}
 	if j.err != nil {
 		return r
 	}
-	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), opts.Timeout)
+	dctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
 	rec, err := safeExtract(dctx, opts.Extractor, extract.Document{Name: j.path, Content: j.content})
 	r.content = nil // let the bytes go as soon as possible
 	if err != nil {
 		r.err = err
+		r.interrupted = ctx.Err() != nil
 		return r
 	}
 	if rec.Document == nil {
@@ -458,6 +463,8 @@ type writer struct {
 // waiting when the run ends are not written, and the next run sees to them.
 func (w *writer) write(r result) error {
 	switch {
+	case r.interrupted:
+		return nil
 	case r.skip != nil:
 		*r.skip++
 		return nil

@@ -13,6 +13,8 @@
 //     jieba's cut of the same text (bench/jieba_cut.py, Debian's python3-jieba);
 //   - scaling: CPU per byte from 1 KB to the seed repeated 1,000 times (10 MB), peak
 //     RSS per document size, and peak RSS of a batch of 50 and of 500 documents;
+//   - hostile: CPU per byte of each hostile shape (internal/hostile) from 10 KB to
+//     10 MB, and worst: wall time and peak RSS of `extract` on each at 32 MiB;
 //   - PDF: reading the seed's PDFs in-process, against pdftotext as a whole process;
 //   - server: `cnbudget serve` on loopback under ghz at concurrency 16, against the
 //     single-core in-process throughput times the number of cores.
@@ -70,7 +72,7 @@ func main() {
 	}
 	rounds := flag.Int("rounds", 11, "repetitions each median is taken over")
 	out := flag.String("o", "", "also write the table to this `file`")
-	skip := flag.String("skip", "", "comma-separated comparisons to leave out: cold,throughput,scaling,pdf,server,instructions")
+	skip := flag.String("skip", "", "comma-separated comparisons to leave out: cold,throughput,scaling,hostile,worst,pdf,server,instructions")
 	flag.Parse()
 	if err := realMain(*rounds, *out, *skip); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -107,6 +109,8 @@ func realMain(rounds int, out, skip string) error {
 		{"cold", b.coldStart},
 		{"throughput", b.throughput},
 		{"scaling", b.scaling},
+		{"hostile", b.hostile},
+		{"worst", b.worst},
 		{"pdf", b.pdf},
 		{"server", b.server},
 		{"instructions", b.instructions},

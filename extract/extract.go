@@ -53,6 +53,9 @@ type Options struct {
 	MaxBytes int64
 	// PageTimeout limits the time spent on one PDF page; 0 means the pdf package's default.
 	PageTimeout time.Duration
+	// MaxPages limits a PDF's pages (a longer one is refused as TooLarge); 0 means the
+	// pdf package's default.
+	MaxPages int
 }
 
 // Extractor extracts records. It is safe for concurrent use; make one and share it,
@@ -100,7 +103,10 @@ func (x *Extractor) extract(ctx context.Context, doc Document, textOut *string) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	norm := normalize.New(src.Text)
+	norm, err := normalize.NewContext(ctx, src.Text)
+	if err != nil {
+		return nil, err // the context is done
+	}
 	text := norm.String()
 	if textOut != nil {
 		*textOut = text
@@ -111,13 +117,23 @@ func (x *Extractor) extract(ctx context.Context, doc Document, textOut *string) 
 		}
 		return nil, fail.Errorf("extract", fail.Garbled, "no Chinese text in the document")
 	}
-	d := facts.NewDoc(text)
+	d, err := facts.NewDocContext(ctx, text)
+	if err != nil {
+		return nil, err // the context is done
+	}
 	found, err := tables.Find(ctx, d.Match, tableOptions(src, norm))
 	if err != nil {
-		return nil, fail.Wrap("extract", fail.Canceled, "reading the tables", err)
+		return nil, err // the context is done
 	}
 	d.Tables, d.Summaries = found.Tables, found.Summaries
-	fs, ws := checks.Check(facts.Extract(d), d.Header.Kind)
+	fs, err := facts.Extract(ctx, d)
+	if err != nil {
+		return nil, err // the context is done
+	}
+	fs, ws, err := checks.Check(ctx, fs, d.Header.Kind)
+	if err != nil {
+		return nil, err // the context is done
+	}
 	ws = append(ws, d.Warnings...)
 	for _, p := range tables.Check(found) {
 		ws = append(ws, facts.Warning{Code: p.Code, Message: p.Message, Start: p.Start, End: p.End, OtherStart: p.OtherStart, OtherEnd: p.OtherEnd})
@@ -166,11 +182,11 @@ func tableOptions(src *source.Text, norm *normalize.Text) tables.Options {
 func (x *Extractor) read(ctx context.Context, doc Document) (*source.Text, error) {
 	switch mt := source.Sniff(doc.Content, doc.Name, doc.MediaType); mt {
 	case source.PDF:
-		return pdf.Read(ctx, doc.Content, pdf.Options{PageTimeout: x.opts.PageTimeout})
+		return pdf.Read(ctx, doc.Content, pdf.Options{PageTimeout: x.opts.PageTimeout, MaxPages: x.opts.MaxPages})
 	case source.HTML, "application/xhtml+xml":
-		return html.Read(doc.Content)
+		return html.ReadContext(ctx, doc.Content)
 	case source.DOCX:
-		return docx.Read(doc.Content)
+		return docx.ReadContext(ctx, doc.Content)
 	case source.XLSX, source.XLS:
 		return xlsx.Read(ctx, doc.Content)
 	case source.Plain, "text/markdown", "text/csv", "application/octet-stream":

@@ -97,7 +97,7 @@ func parseBatchFlags(args []string, stderr io.Writer) (batchConfig, error) {
 }
 
 // runBatch runs cnbudget batch; ctx is cancelled on SIGINT or SIGTERM, upon which the
-// documents in flight are finished and the output closed.
+// documents in flight are stopped (the next run does them) and the output closed.
 func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c, err := parseBatchFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
@@ -163,14 +163,14 @@ func runBatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		stderr = &lockedWriter{w: stderr}
 		opts.Progress = stderr
 	}
-	// On the first SIGINT the batch finishes the documents in flight; a second one
-	// should stop it at once, which is safe, as after kill -9: the next run repairs.
+	// On the first SIGINT the batch stops the documents in flight and closes its output;
+	// a second one stops it at once, which is safe, as after kill -9: the next run repairs.
 	stopped := make(chan struct{})
 	defer close(stopped)
 	go func() {
 		select {
 		case <-ctx.Done():
-			fmt.Fprintln(stderr, "\ncnbudget batch: finishing the documents in flight; interrupt again to stop at once")
+			fmt.Fprintln(stderr, "\ncnbudget batch: stopping; the documents in flight are left for the next run; interrupt again to stop at once")
 			signal.Reset(os.Interrupt, syscall.SIGTERM)
 		case <-stopped:
 		}

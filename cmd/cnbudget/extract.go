@@ -18,9 +18,14 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 )
 
+// extractInterrupted is the exit status of an extract stopped by SIGINT or SIGTERM,
+// as a shell reports a process ended by SIGINT.
+const extractInterrupted = 130
+
 // runExtract extracts each file (or stdin) and prints its record. A file that cannot be
 // read is reported on stderr in one line and the others are still processed; the exit
-// status is then 1.
+// status is then 1. On SIGINT or SIGTERM it stops within the document, says so in one
+// line, and exits with extractInterrupted.
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -64,12 +69,14 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	status := 0
 	for i, name := range files {
 		rec, err := extractFile(ctx, x, name, stdin, *maxBytes)
+		if err != nil && ctx.Err() != nil {
+			// SIGINT or SIGTERM: the extraction stopped where it was
+			fmt.Fprintf(stderr, "cnbudget extract: %s: interrupted\n", displayName(name))
+			return extractInterrupted
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "cnbudget extract: %s: %s\n", displayName(name), oneLineErr(err))
 			status = 1
-			if ctx.Err() != nil {
-				return status
-			}
 			continue
 		}
 		if !*quiet {

@@ -8,12 +8,15 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -469,5 +472,85 @@ func TestExtractUsage(t *testing.T) {
 		if strings.TrimSpace(r.stderr) == "" {
 			t.Errorf("cnbudget %q: no reason on stderr", args)
 		}
+	}
+}
+
+// signalHelperEnv makes the test binary run main() as the cnbudget command, for
+// TestExtractSIGTERM.
+const signalHelperEnv = "CNBUDGET_TEST_RUN_MAIN"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(signalHelperEnv) != "" {
+		os.Args = append([]string{"cnbudget"}, strings.Fields(os.Getenv(signalHelperEnv))...)
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// TestExtractSIGTERM starts the command on a large document (a paragraph of 600,000
+// amounts, seconds of work), sends SIGTERM while it works, and checks that it exits
+// within 2 s with a non-zero status and one line on stderr; then that a second signal,
+// sent while a first is being handled, ends it at once.
+func TestExtractSIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts a 6 MB document")
+	}
+	doc := filepath.Join(t.TempDir(), "amounts.txt")
+	text := "某县财政局2023年部门预算情况说明\n收入预算" + strings.Repeat("1万元，", 600_000) + "。\n"
+	if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := func() (*exec.Cmd, *bytes.Buffer) {
+		cmd := exec.Command(self)
+		cmd.Env = append(os.Environ(), signalHelperEnv+"=extract --format flat "+doc)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd, &stderr
+	}
+	wait := func(cmd *exec.Cmd) (time.Duration, error) {
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		sent := time.Now()
+		select {
+		case err := <-done:
+			return time.Since(sent), err
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			return time.Since(sent), errors.New("still running 20 s after the signal")
+		}
+	}
+
+	cmd, stderr := start()
+	time.Sleep(700 * time.Millisecond) // reading, normalising, scanning: at work
+	cmd.Process.Signal(syscall.SIGTERM)
+	took, err := wait(cmd)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != extractInterrupted {
+		t.Errorf("after SIGTERM: %v, want exit status %d", err, extractInterrupted)
+	}
+	if took > 2*time.Second {
+		t.Errorf("exited %v after SIGTERM, want within 2 s", took)
+	}
+	if lines := strings.Split(strings.TrimSpace(stderr.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "interrupted") {
+		t.Errorf("stderr %q, want one line saying the extraction was interrupted", stderr)
+	}
+	t.Logf("exited %v after SIGTERM: %s", took, strings.TrimSpace(stderr.String()))
+
+	// Two signals in a row: the second finds the system's handling back, and ends it.
+	cmd, _ = start()
+	time.Sleep(700 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	cmd.Process.Signal(syscall.SIGTERM)
+	if took, err := wait(cmd); err == nil || took > 2*time.Second {
+		t.Errorf("after two signals: %v after %v, want a non-zero exit within 2 s", err, took)
 	}
 }

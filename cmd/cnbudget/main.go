@@ -31,6 +31,13 @@ func commands() map[string]command {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// The first signal cancels ctx, which every stage of the work looks at; from
+		// then on the signals are the system's again, so a second one ends the
+		// process at once.
+		<-ctx.Done()
+		stop()
+	}()
 	code := Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -6,6 +6,7 @@
 package checks
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -58,11 +59,18 @@ var Balances = [][2]string{
 
 // Check tests fs, repairs units the sums prove wrong, and returns the facts (repaired
 // ones marked) and the warnings. kind is the document's kind ("budget", "final_accounts" or "").
-func Check(fs []facts.Fact, kind string) ([]facts.Fact, []facts.Warning) {
+// It looks at ctx before each relation, and returns its error when it is done.
+//
+// The work is bounded whatever the document: the relations read single-valued money
+// keys, of which fs holds at most one fact each.
+func Check(ctx context.Context, fs []facts.Fact, kind string) ([]facts.Fact, []facts.Warning, error) {
 	out := append([]facts.Fact(nil), fs...)
 	var ws []facts.Warning
 	idx := index(out)
 	for _, rel := range Relations {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		members, ok := resolve(rel, idx, out)
 		if !ok || holds(members, out) {
 			continue
@@ -95,7 +103,7 @@ func Check(fs []facts.Fact, kind string) ([]facts.Fact, []facts.Warning) {
 			}
 		}
 	}
-	return out, ws
+	return out, ws, ctx.Err()
 }
 
 // index maps each single-valued money key to the position of its fact.

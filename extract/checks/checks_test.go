@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -120,7 +121,10 @@ func TestCheck(t *testing.T) {
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			out, ws := Check(c.in, c.kind)
+			out, ws, err := Check(context.Background(), c.in, c.kind)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var codes []string
 			for _, w := range ws {
 				codes = append(codes, w.Code)

@@ -1,6 +1,7 @@
 package checks_test
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -22,12 +23,12 @@ func BenchmarkCheckSeed(b *testing.B) {
 		b.Fatal(err)
 	}
 	d := facts.NewDoc(normalize.New(src.Text).String())
-	fs := facts.Extract(d)
-	if _, ws := checks.Check(fs, d.Header.Kind); len(ws) == 0 {
+	fs, _ := facts.Extract(context.Background(), d)
+	if _, ws, _ := checks.Check(context.Background(), fs, d.Header.Kind); len(ws) == 0 {
 		b.Fatal("the seed's unit repair is gone: this benchmark no longer measures a repair")
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		checks.Check(fs, d.Header.Kind)
+		checks.Check(context.Background(), fs, d.Header.Kind)
 	}
 }

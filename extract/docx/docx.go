@@ -11,6 +11,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -22,6 +23,7 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"github.com/cnbudget/cnbudget/extract/fail"
+	"github.com/cnbudget/cnbudget/extract/internal/poll"
 	"github.com/cnbudget/cnbudget/extract/source"
 )
 
@@ -50,11 +52,16 @@ const (
 // Word document or a Word 97-2003 file, fail.Encrypted for a password-protected
 // document, and fail.TooLarge when the package expands past MaxUncompressed.
 func Read(b []byte) (*source.Text, error) {
-	return read(b, MaxUncompressed)
+	return ReadContext(context.Background(), b)
+}
+
+// ReadContext is Read, stopping with ctx's error when ctx is done.
+func ReadContext(ctx context.Context, b []byte) (*source.Text, error) {
+	return read(ctx, b, MaxUncompressed)
 }
 
 // read is Read with a limit on the uncompressed bytes.
-func read(b []byte, limit int64) (*source.Text, error) {
+func read(ctx context.Context, b []byte, limit int64) (*source.Text, error) {
 	switch {
 	case len(b) == 0:
 		return nil, fail.Errorf(op, fail.Empty, "empty file")
@@ -71,7 +78,7 @@ func read(b []byte, limit int64) (*source.Text, error) {
 	if err != nil {
 		return nil, fail.Wrap(op, fail.Damaged, "corrupt zip package", err)
 	}
-	p := &pkg{zip: z, limit: limit, budget: limit}
+	p := &pkg{ctx: ctx, zip: z, limit: limit, budget: limit}
 	main, err := p.mainPart()
 	if err != nil {
 		return nil, err
@@ -101,6 +108,7 @@ func utf16le(s string) []byte {
 
 // pkg is one zip package being read, with what is left of its size budget.
 type pkg struct {
+	ctx    context.Context
 	zip    *zip.Reader
 	limit  int64 // the uncompressed bytes allowed
 	budget int64 // the uncompressed bytes left
@@ -113,11 +121,17 @@ func (p *pkg) open(name string) (*xml.Decoder, io.Closer, error) {
 		if f.Name != name {
 			continue
 		}
+		// The sizes the package declares are checked before anything is inflated, so a
+		// bomb costs no work; a part that inflates past its declared size is refused by
+		// archive/zip as it reads, and the budget is checked as it reads too.
+		if f.UncompressedSize64 > uint64(max(0, p.budget)) {
+			return nil, nil, fail.Errorf(op, fail.TooLarge, "the package's %s expands to %d bytes, past the limit of %d", name, f.UncompressedSize64, p.limit)
+		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, nil, fail.Wrap(op, fail.Damaged, "cannot open "+name, err)
 		}
-		d := xml.NewDecoder(&budgetReader{r: rc, left: &p.budget})
+		d := xml.NewDecoder(&budgetReader{r: poll.Reader(p.ctx, rc), left: &p.budget})
 		d.CharsetReader = charset.NewReaderLabel
 		return d, rc, nil
 	}
@@ -144,6 +158,9 @@ func (b *budgetReader) Read(p []byte) (int, error) {
 
 // partError turns an error met while reading a part into a *fail.Error.
 func (p *pkg) partError(part string, err error) error {
+	if e := p.ctx.Err(); e != nil && errors.Is(err, e) {
+		return e
+	}
 	if errors.Is(err, errTooLarge) {
 		return fail.Errorf(op, fail.TooLarge, "the package expands past %d bytes", p.limit)
 	}

@@ -3,11 +3,14 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
+	"encoding/binary"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -247,13 +250,79 @@ func TestReadZipBomb(t *testing.T) {
 	if len(bomb) > limit/100 {
 		t.Fatalf("the bomb is %d bytes, not small", len(bomb))
 	}
-	_, err := read(bomb, limit)
+	_, err := read(context.Background(), bomb, limit)
 	if fail.KindOf(err) != fail.TooLarge {
 		t.Errorf("read = %v, want a TooLarge error", err)
 	}
 	// The same package within the limit reads.
-	if txt, err := read(bomb, 4*limit); err != nil || txt.Text != "部门预算" {
+	if txt, err := read(context.Background(), bomb, 4*limit); err != nil || txt.Text != "部门预算" {
 		t.Errorf("read with a larger limit = %v, %v", txt, err)
+	}
+}
+
+// TestReadZipBombRefusedBeforeWork checks that a package declaring a part larger than
+// MaxUncompressed is refused by Read before it inflates it: a user's .docx bomb costs
+// neither the time nor the memory of the expansion. It also checks a package that lies,
+// declaring a small part that inflates past its declared size: archive/zip stops it there.
+func TestReadZipBombRefusedBeforeWork(t *testing.T) {
+	bomb := func(declared uint32) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: "_rels/.rels", Method: zip.Deflate})
+		if err == nil {
+			_, err = w.Write([]byte(rels))
+		}
+		if err == nil {
+			w, err = zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate})
+		}
+		chunk := []byte(strings.Repeat(" ", 1<<20))
+		if err == nil {
+			_, err = w.Write([]byte(docOpen + p("部门预算")))
+		}
+		for i := 0; err == nil && i < 2*MaxUncompressed>>20; i++ {
+			_, err = w.Write(chunk)
+		}
+		if err == nil {
+			_, err = w.Write([]byte(docClose))
+		}
+		if err == nil {
+			err = zw.Close()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := buf.Bytes()
+		if declared > 0 {
+			// the central directory's last entry, the part's: uncompressed size at offset 24
+			i := bytes.LastIndex(b, []byte("PK\x01\x02"))
+			binary.LittleEndian.PutUint32(b[i+24:], declared)
+		}
+		return b
+	}
+	for _, tt := range []struct {
+		name     string
+		declared uint32 // 0: the true size
+		kind     fail.Kind
+	}{
+		{"declared size over the limit", 0, fail.TooLarge},
+		{"declared size a lie", 4096, fail.Damaged},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := bomb(tt.declared)
+			if len(b) > MaxUncompressed/100 {
+				t.Fatalf("the bomb is %d bytes, not small", len(b))
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, err := Read(b)
+			runtime.ReadMemStats(&after)
+			if fail.KindOf(err) != tt.kind {
+				t.Errorf("Read = %v, want a %v error", err, tt.kind)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+				t.Errorf("Read allocated %d bytes before refusing the bomb, want under 4 MiB", alloc)
+			}
+		})
 	}
 }
 

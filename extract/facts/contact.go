@@ -34,6 +34,9 @@ var phone = regexp.MustCompile(`1[3-9]\d{9}|(?:[(（]0\d{2,3}[)）]\s?|0\d{2,3}[
 func contactFacts(d *Doc) []Fact {
 	var fs []Fact
 	for start := 0; start < len(d.Match); {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		end := strings.IndexByte(d.Match[start:], '\n')
 		if end < 0 {
 			end = len(d.Match)

@@ -86,7 +86,12 @@ func compileCountRules(rs []countRule) []compiledCountRule {
 func countFacts(d *Doc) []Fact {
 	var fs []Fact
 	prevEnd := 0
+	next := 0 // the length at which fs is next compacted
 	for _, n := range d.Numbers {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
+		fs = compactEvery(fs, &next)
 		if n.Measure == "" || n.Ordinal || n.Unit != 0 {
 			if n.Unit != 0 {
 				prevEnd = n.End
@@ -112,7 +117,6 @@ func countFacts(d *Doc) []Fact {
 			continue
 		}
 		after := d.Match[n.End:]
-		topic := "" // built when a rule that needs it matches
 		for _, r := range compiledCountRules {
 			if !strings.Contains(r.Measures, n.Measure) {
 				continue
@@ -124,10 +128,11 @@ func countFacts(d *Doc) []Fact {
 				}
 			}
 			if hit && r.topic != nil {
-				if topic == "" {
-					topic = d.Match[sStart:n.Start] + " / " + d.context(n.Start)
-				}
-				hit = r.topic.MatchString(topic) || r.Around && r.topic.MatchString(d.Match[sStart:sEnd])
+				// the sentence before the count or the headings above; with Around,
+				// the whole sentence
+				sent := d.scan(sStart, sEnd)
+				t := topic{d: d, off: n.Start, sent: sent, cut: n.Start}
+				hit = t.has(r.topic, false) || r.Around && d.reBefore(sent, r.topic, sEnd)
 			}
 			if hit {
 				fs = append(fs, Fact{Key: r.Key, Type: Integer, Int: v, Approx: n.Approx, Start: n.Start, End: n.End, Rule: r.Label + r.After})

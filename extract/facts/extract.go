@@ -1,11 +1,13 @@
 package facts
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/cnbudget/cnbudget/extract/internal/poll"
 	"github.com/cnbudget/cnbudget/extract/numbers"
 	"github.com/cnbudget/cnbudget/extract/sections"
 	"github.com/cnbudget/cnbudget/extract/simplify"
@@ -31,6 +33,9 @@ type Doc struct {
 
 	contexts map[int]string // Outline.Context by the index of the last heading before an offset
 	stops    []int          // byte offsets of the sentence ends (。！？!? or a line break)
+	sent     *sentScan      // what has been found in the sentence the rules are in
+	headMemo headingMemo    // what has been found in the headings' titles
+	poll     *poll.Poll     // the context of the Extract running, looked at by the rules' loops
 }
 
 // sentence returns the byte offsets of the sentence around off: after the last 。！？ or
@@ -97,22 +102,36 @@ func (d *Doc) context(off int) string {
 
 // NewDoc scans text once for everything the rules read.
 func NewDoc(text string) *Doc {
-	match := simplify.String(text)
-	d := &Doc{
-		Text:    text,
-		Match:   match,
-		Numbers: numbers.Scan(match),
-		Decls:   numbers.ScanUnitDecls(match),
-		Outline: sections.Parse(match),
-	}
-	d.Header = findHeader(match)
+	d, _ := NewDocContext(context.Background(), text)
 	return d
 }
 
+// NewDocContext is NewDoc, stopping with ctx's error when ctx is done.
+func NewDocContext(ctx context.Context, text string) (*Doc, error) {
+	match := simplify.String(text)
+	d := &Doc{Text: text, Match: match}
+	var err error
+	if d.Numbers, err = numbers.ScanContext(ctx, match); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d.Decls = numbers.ScanUnitDecls(match)
+	if d.Outline, err = sections.ParseContext(ctx, match); err != nil {
+		return nil, err
+	}
+	d.Header = findHeader(match)
+	return d, ctx.Err()
+}
+
 // Extract returns the facts the text of d states, in document order, with no two
-// facts for a key that holds one value.
-func Extract(d *Doc) []Fact {
-	fs := make([]Fact, 0, 16+len(d.Numbers)/2) // about one fact for every other figure
+// facts for a key that holds one value. The rules look at ctx as they go, and when it
+// is done Extract returns its error.
+func Extract(ctx context.Context, d *Doc) ([]Fact, error) {
+	d.poll = poll.New(ctx)
+	defer func() { d.poll = nil }()
+	fs := make([]Fact, 0, 16+min(len(d.Numbers)/2, 4096)) // about one fact for every other figure, in a document of some size
 	fs = append(fs, d.Header.facts()...)
 	fs = append(fs, moneyFacts(d)...)
 	fs = append(fs, tableFacts(d)...)
@@ -136,8 +155,11 @@ func Extract(d *Doc) []Fact {
 			}
 		}
 	}
+	if err := d.poll.Err(); err != nil {
+		return nil, err
+	}
 	fs, d.Warnings = dedupe(fs)
-	return fs
+	return fs, ctx.Err()
 }
 
 // listKeys are the keys that hold a list of values.

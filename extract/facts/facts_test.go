@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,7 +11,11 @@ import (
 // flatOf returns the facts of text as sorted key=value strings.
 func flatOf(text string) []string {
 	var out []string
-	for _, f := range Extract(NewDoc(text)) {
+	fs, err := Extract(context.Background(), NewDoc(text))
+	if err != nil {
+		panic(err) // a live context is never done
+	}
+	for _, f := range fs {
 		v := f.Text
 		switch f.Type {
 		case Money:
@@ -336,6 +341,6 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
-		Extract(NewDoc(text))
+		Extract(context.Background(), NewDoc(text))
 	}
 }

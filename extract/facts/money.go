@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -158,8 +159,7 @@ type amount struct {
 	fen       int64
 	unit      int64  // fen per unit as stated
 	label     string // the clause's words before the figure, lead removed
-	topic     string // the sentence before the clause, and the headings above
-	near      string // the sentence before the clause, and the innermost heading only
+	topic     topic  // the sentence before the clause, and the headings above
 	part      bool   // after 其中 in its sentence
 	bare      bool   // stated without a unit; the unit is the declared one
 	sentStart int
@@ -174,7 +174,12 @@ func moneyFacts(d *Doc) []Fact {
 	lastKey := ""  // key of the previous non-change fact in the sentence
 	decls := declScopes(d)
 	fs, consumed := pairedFacts(d)
+	next := 0 // the length at which fs is next compacted
 	for ni, n := range d.Numbers {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
+		fs = compactEvery(fs, &next)
 		if consumed[ni] {
 			prevEnd = n.End
 			continue
@@ -195,7 +200,7 @@ func moneyFacts(d *Doc) []Fact {
 			continue
 		}
 		a := amount{num: n, fen: fen, unit: unit.Fen(), bare: bare}
-		sStart, _ := d.sentence(n.Start)
+		sStart, sEnd := d.sentence(n.Start)
 		a.sentStart = sStart
 		cStart := sStart
 		if prevEnd > cStart {
@@ -204,23 +209,24 @@ func moneyFacts(d *Doc) []Fact {
 		if i := clauseMarks.LastIndex(d.Match[cStart:n.Start]); i >= 0 {
 			cStart += i + len(runeAt(d.Match, cStart+i))
 		}
+		floor := prevEnd // the end of the previous figure: no item of this one's lies before it
 		prevEnd = n.End
 		if sStart != lastSent {
 			lastSent, lastKey, subject = sStart, "", ""
 		}
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = cleanLabel(raw)
-		before := d.Match[sStart:cStart]
-		a.part = partOf(before) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
-			opensBreakdown(before) && !genericLabel.MatchString(a.label) && !headline(a.label)
-		if a.part && headline(a.label) && semicolons.In(before[max(0, strings.LastIndex(before, "其中")):]) {
+		// the sentence before the clause, d.Match[sStart:cStart], is asked of through
+		// sent: it may be long, and hold many figures
+		sent := d.scan(sStart, sEnd)
+		a.part = partBefore(d, sent, cStart) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
+			opensBreakdown(tail(d.Match[sStart:cStart], 64)) && !genericLabel.MatchString(a.label) && !headline(a.label)
+		if a.part && headline(a.label) && semicolonSince(d, sent, cStart) {
 			// 收入预算X万元，其中…；支出预算Y万元: a semicolon ends the breakdown, and a
 			// headline total begins the next part of the sentence.
 			a.part = false
 		}
-		a.topic = before + " / " + d.context(n.Start)
-		a.near = before + " / " + d.nearest(n.Start)
-		_, sEnd := d.sentence(n.Start)
+		a.topic = topic{d: d, off: n.Start, sent: sent, cut: cStart}
 		if (d.Header.Kind == "final_accounts" || d.Header.Kind == "" && actualLater.MatchString(d.Match[n.End:sEnd])) &&
 			budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it; the quote still
@@ -277,7 +283,7 @@ func moneyFacts(d *Doc) []Fact {
 			}
 			continue
 		}
-		if d.Header.Year != 0 && strings.Contains(d.Match[sStart:n.Start], "年") && otherYear(leadYear(d.Match[sStart:n.Start])+a.label, d.Header.Year) {
+		if d.Header.Year != 0 && d.wordBefore(sent, "年", n.Start) && otherYear(leadYear(d.Match[sStart:n.Start])+a.label, d.Header.Year) {
 			lastKey = ""
 			continue
 		}
@@ -298,7 +304,7 @@ func moneyFacts(d *Doc) []Fact {
 		}
 		if key == "expenditure.function" {
 			name := functionName(d, cStart, n.Start)
-			if name == "其他支出" && !otherClassNear(d.Match, sStart, n.Start) {
+			if name == "其他支出" && !d.otherClassBefore(sent, n.Start) {
 				continue
 			}
 			key += "." + name
@@ -315,7 +321,7 @@ func moneyFacts(d *Doc) []Fact {
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: rule})
 		// A、B均为X: the items listed before share the figure.
 		if (strings.Contains(a.label, "均") || strings.Contains(a.label, "都")) && sharedFigure.MatchString(a.label) {
-			for _, k := range sharedKeys(d, sStart, cStart, a) {
+			for _, k := range sharedKeys(d, sStart, floor, cStart, a) {
 				fs = append(fs, Fact{Key: k, Type: Money, Fen: fen, Unit: a.unit, Step: step(n, unit), Approx: n.Approx, Start: n.Start, End: n.End, Rule: "shared"})
 			}
 		}
@@ -349,20 +355,25 @@ func thisYear(fs []Fact) []Fact {
 // sharedFigure ends a label whose figure several items share: 均为, 都是.
 var sharedFigure = regexp.MustCompile(`(?:均为|均是|都是|都为|均)$`)
 
-// sharedKeys returns the keys of the items listed with 、 before the clause at cStart.
-func sharedKeys(d *Doc, sStart, cStart int, a amount) []string {
+// sharedKeys returns the keys of the items listed with 、 before the clause at cStart,
+// back to the start of the sentence or the end of the figure before, floor: an item that
+// holds a figure names that one's.
+func sharedKeys(d *Doc, sStart, floor, cStart int, a amount) []string {
 	var keys []string
+	lo := max(sStart, floor)
 	end := cStart
-	for end > sStart {
-		prev := d.Match[sStart:end]
+	for end > lo {
+		prev := d.Match[lo:end]
 		if !strings.HasSuffix(prev, "、") {
 			break
 		}
 		prev = prev[:len(prev)-len("、")]
 		i := sentenceMarks.LastIndex(prev)
-		start := sStart
+		start := lo
 		if i >= 0 {
-			start = sStart + i + len(runeAt(prev, i))
+			start = lo + i + len(runeAt(prev, i))
+		} else if lo > sStart {
+			break // the item holds the figure before
 		}
 		item := amount{label: cleanLabel(d.Match[start : end-len("、")]), topic: a.topic, part: a.part}
 		k, _ := matchMoney(item)
@@ -394,16 +405,12 @@ func matchMoney(a amount) (key, rule string) {
 		if !r.label.MatchString(a.label) {
 			continue
 		}
-		topic := a.topic
-		if r.Generic {
-			// a label with no name of its own takes its meaning from what is near:
-			// 第二部分 单位预算及“三公”经费预算情况说明 over a whole part says nothing of it
-			topic = a.near
-		}
-		if r.topic != nil && !r.topic.MatchString(topic) && !r.topic.MatchString(a.label) {
+		// a label with no name of its own (Generic) takes its meaning from what is near:
+		// 第二部分 单位预算及“三公”经费预算情况说明 over a whole part says nothing of it
+		if r.topic != nil && !r.topic.MatchString(a.label) && !a.topic.has(r.topic, r.Generic) {
 			continue
 		}
-		if r.noTopic != nil && (r.noTopic.MatchString(a.label) || r.noTopic.MatchString(a.topic)) {
+		if r.noTopic != nil && (r.noTopic.MatchString(a.label) || a.topic.has(r.noTopic, false)) {
 			continue
 		}
 		return r.Key, r.Label
@@ -423,20 +430,13 @@ func functionName(d *Doc, start, end int) string {
 	return d.Text[start+m[0] : start+m[1]]
 }
 
-// otherClassNear reports whether the sentence before off names a functional class other
-// than 其他支出, so that 其他支出 there is a class and not a word.
-func otherClassNear(text string, start, off int) bool {
-	for _, m := range functionRe.FindAllString(text[start:off], -1) {
-		if m != "其他支出" {
-			return true
-		}
-	}
-	return false
-}
-
 var yearRe = regexp.MustCompile(`((?:19|20)\d{2})年`)
 
-var leadYearRe = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+、)?\p{Han}{0,12}?((?:19|20)\d{2}年)`)
+var leadYearRe = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]{1,9}[）)]|\d{1,9}[、.．]|[一二三四五六七八九十]{1,9}、)?\p{Han}{0,12}?((?:19|20)\d{2}年)`)
+
+// leadReach is more than the longest text leadYearRe matches, in bytes: a numbering
+// of nine characters, twelve Han, a year.
+const leadReach = 3*(2+9) + 3*12 + 4 + 3 + 16
 
 // leadYear returns the year a sentence begins with (2021年度“三公”经费…, 本单位2021年…),
 // which governs its figures.
@@ -444,7 +444,7 @@ func leadYear(sentence string) string {
 	// leadYearRe reads only Han, digits and a numbering's marks, from the start: given
 	// no more than that run of the sentence it finds the same year, and the table its
 	// backtracker clears for every call, sized by the input, stays small.
-	if m := leadYearRe.FindStringSubmatch(sentence[:leadRun(sentence)]); m != nil {
+	if m := leadYearRe.FindStringSubmatch(sentence[:leadRun(sentence[:min(len(sentence), leadReach)])]); m != nil {
 		return m[1]
 	}
 	return ""
@@ -511,25 +511,25 @@ type declScope struct {
 // declScopes returns where each of d's unit declarations holds.
 func declScopes(d *Doc) []declScope {
 	var out []declScope
+	hs := d.Outline.Headings // in order of their starts
 	for _, u := range d.Decls {
 		end := len(d.Match)
-		for _, h := range d.Outline.Headings {
-			if h.Start > u.End {
-				end = h.Start
-				break
-			}
+		if i := sort.Search(len(hs), func(i int) bool { return hs[i].Start > u.End }); i < len(hs) {
+			end = hs[i].Start
 		}
 		out = append(out, declScope{u.End, end, u.Unit})
 	}
 	return out
 }
 
-// declaredUnit returns the unit declared for a bare figure at off, or NoUnit.
+// declaredUnit returns the unit declared for a bare figure at off, or NoUnit: that of
+// the last declaration before off whose scope holds it. Scopes start in order and end in
+// order (each at the first heading after its start), so of those that start at or before
+// off, the last one ends last: off is in its scope or in none.
 func declaredUnit(scopes []declScope, off int) numbers.Unit {
-	for i := len(scopes) - 1; i >= 0; i-- {
-		if s := scopes[i]; s.start <= off && off < s.end {
-			return s.unit
-		}
+	i := sort.Search(len(scopes), func(i int) bool { return scopes[i].start > off })
+	if i > 0 && off < scopes[i-1].end {
+		return scopes[i-1].unit
 	}
 	return numbers.NoUnit
 }
@@ -602,6 +602,37 @@ func fillerFrom(s string, part int) bool {
 	return false
 }
 
+// partBefore reports whether the sentence before cStart has begun listing parts, as
+// partOf(d.Match[sent.start:cStart]) does, from what is found once in the sentence.
+func partBefore(d *Doc, sent *sentScan, cStart int) bool {
+	for _, w := range [...]string{"其中", "分别为", "具体为", "包括：", "包括:", "中：", "中:"} {
+		if d.wordBefore(sent, w, cStart) {
+			return true
+		}
+	}
+	return false
+}
+
+// semicolonSince reports whether a semicolon stands in the sentence before cStart after
+// its last 其中 (anywhere before cStart if it has none).
+func semicolonSince(d *Doc, sent *sentScan, cStart int) bool {
+	from := max(sent.start, d.lastWordBefore(sent, "其中", cStart))
+	return d.lastWordBefore(sent, "；", cStart) >= from || d.lastWordBefore(sent, ";", cStart) >= from
+}
+
+// tail returns the last n bytes of s or fewer, from a rune boundary: enough for a pattern
+// anchored at the end whose matches are shorter.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
 // partOf reports whether the sentence before a clause has begun listing parts (其中：…,
 // 收入包括：…): whether the regexp 其中|包括[：:]|分别为|具体为|中[：:] matches it. It runs
 // for every figure, and plain searches are far cheaper than that regexp, whose
@@ -641,17 +672,32 @@ func changeOf(label string) []int {
 // 收、支总计各是4125.49,4143.91万元; 收、支总计各1234.56万元; 收、支总计各减少A,B万元.
 var pairedRe = regexp.MustCompile(`收(?:入)?、?支(?:出)?(?:决算|预算)?(?:总计|合计|总额)?各(?:是|为)?(?:(?:较|比)(?:上年|去年|上年度|(?:19|20)\d{2}年度?)(?:相比)?)?(增加|减少|增长|下降)?$`)
 
+// pairedReach is more than the longest text pairedRe matches, in bytes.
+const pairedReach = 192
+
 // pairedFacts reads totals and changes stated for revenue and expenditure together. It
 // returns the facts and the numbers it used, by index.
 func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
 	var fs []Fact
 	used := map[int]bool{}
+	lineStart, seen := 0, 0 // the start of the line of the figure; the text searched for it
 	for i, n := range d.Numbers {
-		lineStart := strings.LastIndexByte(d.Match[:n.Start], '\n') + 1
-		if !strings.Contains(d.Match[lineStart:n.Start], "各") {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
+		if n.Start > seen {
+			if nl := strings.LastIndexByte(d.Match[seen:n.Start], '\n'); nl >= 0 {
+				lineStart = seen + nl + 1
+			}
+			seen = n.Start
+		}
+		// pairedRe's matches are short and end at the figure: the line's tail holds them
+		before := tail(d.Match[lineStart:n.Start], pairedReach)
+		if !strings.Contains(before, "各") {
 			continue // every form pairedRe reads says 各
 		}
-		m := pairedRe.FindStringSubmatchIndex(d.Match[lineStart:n.Start])
+		base := n.Start - len(before)
+		m := pairedRe.FindStringSubmatchIndex(before)
 		if m == nil || n.Ordinal || n.Measure != "" {
 			continue
 		}
@@ -659,7 +705,7 @@ func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
 		sign := int64(1)
 		if m[2] >= 0 {
 			keys = [2]string{"revenue.change", "expenditure.change"}
-			if v := d.Match[lineStart+m[2] : lineStart+m[3]]; v == "减少" || v == "下降" {
+			if v := d.Match[base+m[2] : base+m[3]]; v == "减少" || v == "下降" {
 				sign = -1
 			}
 		}

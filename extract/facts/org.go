@@ -12,6 +12,10 @@ import (
 var compositionWords = []string{"单位构成", "机构设置", "内设机构", "部门构成", "单位组成", "机构情况", "组织机构", "机构及人员",
 	"基本情况", "部门概况", "单位概况", "职能职责", "主要职责", "主要职能", "机构与人员"}
 
+// compositionRe matches a title that names a composition section, as compositionTopic
+// does; each heading's title is matched once.
+var compositionRe = wordsRe(compositionWords...)
+
 // compositionTopic reports whether a heading's title, or a path of titles, names a
 // composition section. (Plain word tests: a regexp alternation of them costs far more.)
 func compositionTopic(s string) bool {
@@ -93,20 +97,15 @@ var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
-	memo := map[string]bool{} // whether a heading path names a composition section
-	inComposition := func(d *Doc, off int) bool {
-		c := d.context(off)
-		v, ok := memo[c]
-		if !ok {
-			v = compositionTopic(c)
-			memo[c] = v
-		}
-		return v
-	}
+	// whether a heading off falls under names a composition section
+	inComposition := func(d *Doc, off int) bool { return d.underTitle(off, compositionRe, false) }
 	var depts, subs []Fact
 	// Numbered items whose title is a name: 2、综合科。承担… 4、巫溪县科技馆（属于科协下属事业单位）。
 	introMemo := map[int]bool{}
 	for _, h := range d.Outline.Headings {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		title := strings.TrimRight(h.Title, "。；;，,")
 		if h.Marker == "" || len(title) > 3*40 ||
 			!officeName.MatchString(title) && !openParens.In(title) && !unitName.MatchString(title) {
@@ -128,12 +127,19 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	for _, m := range linesMatching(d.Match, officeDuty, hasDuty) {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		if name := d.Match[m[2]:m[3]]; officeName.MatchString(name) && inComposition(d, m[0]) {
 			depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: m[2], End: m[3], Rule: "duty"})
 		}
 	}
 	// Lists after 内设 or 下属, and a unit named in brackets after a count (1个事业单位（即县科技馆）).
-	for _, m := range listIntros(d.Match) {
+	intros := listIntros(d.Match)
+	for k, m := range intros {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		intro := d.Match[m[2]:m[3]]
 		if r, _ := utf8.DecodeRuneInString(d.Match[m[1]:]); strings.HasSuffix(intro, "设") && strings.ContainsRune("施计置立定备想法", r) {
 			continue // 设施, 设计, 设置: not 设 introducing offices
@@ -145,9 +151,16 @@ func orgFacts(d *Doc) []Fact {
 		}
 		// The list proper: past a count and 分别为 (下属二级机构3个：A、B; 内设机构10个，分别为A、B),
 		// up to the end of its clause or a closing count (A、B3个事业单位).
+		// A list ends where the next introduction begins another.
 		begin := m[1] + len(listStart.FindString(d.Match[m[1]:]))
 		end := len(d.Match)
-		if i := listItemEnds.Index(d.Match[begin:]); i >= 0 {
+		for _, next := range intros[k+1:] {
+			if next[0] >= begin {
+				end = next[0]
+				break
+			}
+		}
+		if i := listItemEnds.Index(d.Match[begin:end]); i >= 0 {
 			end = begin + i
 		}
 		m[1] = begin
@@ -184,6 +197,9 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	for _, m := range bracketUnit.FindAllStringSubmatchIndex(d.Match, -1) {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		if !inComposition(d, m[0]) {
 			continue
 		}
@@ -249,19 +265,23 @@ func splitList(text string, start, end int, seps string) [][2]int {
 
 // fullNames keeps, of the units named, each once and by its fullest name: 县科技馆 is
 // dropped when 巫溪县科技馆 is named too.
+//
+// Names are short (unitName's shape), so every suffix of every name is noted with the
+// length of the longest name that ends with it, rather than every name compared with
+// every other.
 func fullNames(subs []Fact) []Fact {
+	longest := map[string]int{} // a suffix of a name → the length of the longest name ending with it
+	for _, t := range subs {
+		for i := range len(t.Text) + 1 {
+			longest[t.Text[i:]] = max(longest[t.Text[i:]], len(t.Text))
+		}
+	}
 	out := subs[:0]
-	for i, s := range subs {
-		short := false
-		for j, t := range subs {
-			if i != j && len(t.Text) > len(s.Text) && (strings.HasSuffix(t.Text, s.Text) || strings.HasSuffix(t.Text, strings.TrimLeft(s.Text, "县市区镇"))) {
-				short = true
-				break
-			}
+	for _, s := range subs {
+		if longest[s.Text] > len(s.Text) || longest[strings.TrimLeft(s.Text, "县市区镇")] > len(s.Text) {
+			continue
 		}
-		if !short {
-			out = append(out, s)
-		}
+		out = append(out, s)
 	}
 	return out
 }
@@ -313,10 +333,13 @@ func introducesUnits(d *Doc, off int, memo map[int]bool) bool {
 // subordinateHeading titles a section about subordinate units: 下属事业单位情况.
 var subordinateHeading = words{"下属", "所属", "直属", "二级预算单位"}
 
+// subordinateHeadingRe matches what subordinateHeading does, for titleMatches.
+var subordinateHeadingRe = wordsRe(subordinateHeading...)
+
 // underSubordinates reports whether off lies under a heading about subordinate units.
 func underSubordinates(d *Doc, off int) bool {
 	for _, h := range d.Outline.At(off) {
-		if h.Start < off && subordinateHeading.MatchString(h.Title) {
+		if h.Start < off && d.titleMatches(h.Start, h.Title, subordinateHeadingRe) {
 			return true
 		}
 	}
@@ -491,7 +514,10 @@ func listIntros(text string) [][]int {
 // window returns the bounds of the text around off, back at most before bytes and on at
 // most after bytes, within off's line and on rune boundaries.
 func window(text string, off, before, after int) (int, int) {
-	lo := max(off-before, strings.LastIndexByte(text[:off], '\n')+1)
+	lo := max(0, off-before)
+	if nl := strings.LastIndexByte(text[lo:off], '\n'); nl >= 0 {
+		lo += nl + 1
+	}
 	for lo < off && !utf8.RuneStart(text[lo]) {
 		lo++
 	}

@@ -1,6 +1,7 @@
 package facts_test
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -61,14 +62,14 @@ func BenchmarkRules(b *testing.B) {
 	for _, size := range benchSizes {
 		text := benchText(b, size.n, size.bare)
 		d := facts.NewDoc(text)
-		if len(facts.Extract(d)) == 0 {
+		if fs, _ := facts.Extract(context.Background(), d); len(fs) == 0 {
 			b.Fatal("the seed yields no facts")
 		}
 		b.Run(size.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				facts.Extract(d)
+				facts.Extract(context.Background(), d)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -18,13 +19,11 @@ import (
 
 // cell is one cell of a flattened table.
 type cell struct {
-	start, end int    // byte offsets of the trimmed cell text
-	num        int    // index into Doc.Numbers when the cell is one figure, else -1
-	line       int    // the line the cell stands on, counted within its table
-	alone      bool   // the only cell of its line: the table is flattened a cell per line
-	blank      bool   // an empty cell, kept where a table flattened a cell per line has one
-	label      string // for a label split over two cells: the two joined (rules read this)
-	name       string // and the same as written (values quote this)
+	start, end int  // byte offsets of the trimmed cell text
+	num        int  // index into Doc.Numbers when the cell is one figure, else -1
+	line       int  // the line the cell stands on, counted within its table
+	alone      bool // the only cell of its line: the table is flattened a cell per line
+	blank      bool // an empty cell, kept where a table flattened a cell per line has one
 }
 
 // tableRule marks facts read from tables, for dedupe.
@@ -33,11 +32,12 @@ const tableRule = "table"
 func tableFacts(d *Doc) []Fact {
 	var fs []Fact
 	decls := declScopes(d)
+	next := 0 // the length at which fs is next compacted
 	for _, region := range tableRegions(d) {
 		if inStandardTable(d, region[0].start) {
 			continue
 		}
-		fs = append(fs, regionFacts(d, region, decls)...)
+		fs = compactEvery(append(fs, regionFacts(d, region, decls)...), &next)
 	}
 	return fs
 }
@@ -48,6 +48,9 @@ func tableRegions(d *Doc) [][]cell {
 	var cur []cell
 	ni, lineNo := 0, 0
 	for start := 0; start < len(d.Match); {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		end := strings.IndexByte(d.Match[start:], '\n')
 		if end < 0 {
 			end = len(d.Match)
@@ -117,6 +120,9 @@ func cellLines(d *Doc) [][]cell {
 	}
 	ni := 0
 	for start := 0; start < len(d.Match); {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
 		end := strings.IndexByte(d.Match[start:], '\n')
 		if end < 0 {
 			end = len(d.Match)
@@ -184,9 +190,14 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		return fs
 	}
 	rowNumbers := strings.Contains(head, "行次")
-	topic := head + " / " + d.context(cells[0].start)
+	topic := topic{d: d, off: cells[0].start, head: &fixedText{text: head}}
 	totals := 0 // how many bare 总计/合计 rows seen: revenue's first, then expenditure's
+	next := 0   // the length at which fs is next compacted
 	for i := 0; i < len(cells); i++ {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
+		fs = compactEvery(fs, &next)
 		c := cells[i]
 		if c.num >= 0 || c.blank {
 			continue
@@ -198,16 +209,19 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		// After a run of labels, only a row whose figures are few is a row: a long run of
 		// figures after labels belongs to a block of column heads.
 		rowStart := i == 0 || cells[i-1].num >= 0 || rowNumbers
+		// for a label split over two cells: the two joined (rules read this), and the
+		// same as written (values quote this)
+		split, splitName := "", ""
 		if c.alone && i+2 < len(cells) && cells[i+1].num < 0 && cells[i+1].alone && !cells[i+1].blank && cells[i+2].num >= 0 &&
 			(rowStart || figureRun(cells, i+2) <= 2) {
 			// a label the page broke over two lines: 一、一般公共预⏎算拨款⏎2,316.48
 			joined := d.Match[c.start:c.end] + d.Match[cells[i+1].start:cells[i+1].end]
 			if k, _ := matchMoney(amount{label: cleanLabel(joined), topic: topic, part: true, bare: true}); k != "" {
-				c.label, c.name = joined, d.Text[c.start:c.end]+d.Text[cells[i+1].start:cells[i+1].end]
+				split, splitName = joined, d.Text[c.start:c.end]+d.Text[cells[i+1].start:cells[i+1].end]
 				i++
 			}
 		}
-		if c.alone && !rowStart && c.label == "" && figureRun(cells, i+1) > 2 {
+		if c.alone && !rowStart && split == "" && figureRun(cells, i+1) > 2 {
 			continue
 		}
 		var figs []numbers.Number
@@ -236,8 +250,8 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 			continue
 		}
 		label := cleanLabel(d.Match[c.start:c.end])
-		if c.label != "" {
-			label = cleanLabel(c.label)
+		if split != "" {
+			label = cleanLabel(split)
 		}
 		key := ""
 		switch label {
@@ -249,8 +263,8 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		default:
 			key, _ = matchMoney(amount{label: label, topic: topic, part: true, bare: true})
 			if key == "expenditure.function" {
-				if c.label != "" {
-					key += "." + splitFunctionName(c.label, c.name)
+				if split != "" {
+					key += "." + splitFunctionName(split, splitName)
 				} else {
 					key += "." + functionName(d, c.start, c.end)
 				}
@@ -415,7 +429,12 @@ func rowCounts(d *Doc, cells []cell, cols []string) []Fact {
 		return nil
 	}
 	var fs []Fact
+	next := 0 // the length at which fs is next compacted
 	for i, c := range cells {
+		if d.poll.Done() {
+			break // canceled: Extract returns the context's error
+		}
+		fs = compactEvery(fs, &next)
 		if c.num >= 0 || c.alone {
 			continue
 		}
@@ -427,9 +446,6 @@ func rowCounts(d *Doc, cells []cell, cols []string) []Fact {
 			continue
 		}
 		label := cleanLabel(d.Match[c.start:c.end])
-		if c.label != "" {
-			label = cleanLabel(c.label)
-		}
 		key := ""
 		for _, r := range compiledCountRules {
 			if r.label != nil && r.topic == nil && r.label.MatchString(label) {
@@ -471,11 +487,11 @@ func tableUnit(d *Doc, decls []declScope, cells []cell) numbers.Unit {
 			break
 		}
 	}
+	// the last declaration that ends before the first figure, if it ends at most 300
+	// bytes before the table (declarations are in order)
 	unit := numbers.NoUnit
-	for _, u := range d.Decls {
-		if u.End <= first && u.End >= cells[0].start-300 {
-			unit = u.Unit
-		}
+	if i := sort.Search(len(d.Decls), func(i int) bool { return d.Decls[i].End > first }); i > 0 && d.Decls[i-1].End >= cells[0].start-300 {
+		unit = d.Decls[i-1].Unit
 	}
 	if unit == numbers.NoUnit {
 		unit = declaredUnit(decls, cells[0].start)

@@ -9,6 +9,7 @@ package html
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/cnbudget/cnbudget/extract/fail"
+	"github.com/cnbudget/cnbudget/extract/internal/poll"
 	"github.com/cnbudget/cnbudget/extract/source"
 )
 
@@ -36,6 +38,11 @@ const maxGarbled = 0.2
 // when the block does not start with it. Pages that hold no text fail with a
 // *fail.Error of kind fail.Empty; pages that do not decode, of kind fail.Encoding.
 func Read(b []byte) (*source.Text, error) {
+	return ReadContext(context.Background(), b)
+}
+
+// ReadContext is Read, stopping with ctx's error when ctx is done.
+func ReadContext(ctx context.Context, b []byte) (*source.Text, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, fail.Errorf(op, fail.Empty, "empty page")
 	}
@@ -48,11 +55,16 @@ func Read(b []byte) (*source.Text, error) {
 	u = bytes.ToValidUTF8(u, []byte("\ufffd"))
 
 	var lines []string
-	if doc, err := html.Parse(bytes.NewReader(u)); err == nil {
+	if doc, err := html.Parse(poll.Reader(ctx, bytes.NewReader(u))); err == nil {
 		lines = mainContent(doc)
+	} else if err := ctx.Err(); err != nil {
+		return nil, err
 	} else {
 		// The parser refuses pathologically deep pages; their text is still wanted.
 		lines = flatText(u)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	text := strings.Join(lines, "\n")
 	if strings.TrimSpace(text) == "" {

@@ -18,7 +18,12 @@
 //     inside a wrapped paragraph joined again.
 package normalize
 
-import "sort"
+import (
+	"context"
+	"sort"
+
+	"github.com/cnbudget/cnbudget/extract/internal/poll"
+)
 
 // Text is normalised text with a map from its byte offsets back to the source's.
 type Text struct {
@@ -31,11 +36,25 @@ type Text struct {
 // New normalises src. It never fails: any string, even invalid UTF-8 (whose bad bytes
 // become U+FFFD), yields a Text.
 func New(src string) *Text {
+	t, _ := NewContext(context.Background(), src)
+	return t
+}
+
+// NewContext is New, stopping with ctx's error when ctx is done: it looks at ctx
+// between its passes, and as the passes edit the text.
+func NewContext(ctx context.Context, src string) (*Text, error) {
 	t := &Text{}
 	s := src
+	pl := poll.New(ctx)
 	for _, p := range [...]func(*builder){fold, fieldCodes, pageNumbers, pinyin, spaces, joinLines} {
-		b := builder{in: s}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b := builder{in: s, poll: pl}
 		p(&b)
+		if err := pl.Err(); err != nil {
+			return nil, err
+		}
 		var l layer
 		s, l = b.done()
 		if l != nil {
@@ -43,7 +62,7 @@ func New(src string) *Text {
 		}
 	}
 	t.text = s
-	return t
+	return t, nil
 }
 
 // String returns the normalised text.
@@ -122,12 +141,18 @@ type builder struct {
 	out   []byte // the output so far, nil until the first change
 	edits layer
 	pos   int // in[:pos] has been written to out
+	poll  *poll.Poll
 }
 
 // replace writes in[b.pos:s0] unchanged and then repl in place of in[s0:s1].
 func (b *builder) replace(s0, s1 int, repl string) {
 	if s0 < b.pos || s1 < s0 || s0 == s1 && repl == "" {
 		return // out of order or nothing to do: a pass's bug must not corrupt the map
+	}
+	if b.poll.Done() {
+		// canceled: the pass's output is dropped, so it need not be written
+		b.pos = len(b.in)
+		return
 	}
 	if b.out == nil {
 		b.out = make([]byte, 0, len(b.in)+len(b.in)/8)

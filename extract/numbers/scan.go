@@ -1,8 +1,11 @@
 package numbers
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnbudget/cnbudget/extract/internal/poll"
 )
 
 // Number is one figure found in the text.
@@ -56,11 +59,21 @@ func (n Number) Fen() (int64, bool) { return n.Value.Fen(n.Unit) }
 //
 // Scan runs in one pass over the text and never panics, whatever the input.
 func Scan(text string) []Number {
+	out, _ := ScanContext(context.Background(), text)
+	return out
+}
+
+// ScanContext is Scan, stopping with ctx's error when ctx is done.
+func ScanContext(ctx context.Context, text string) ([]Number, error) {
 	s := scanner{text: text}
+	p := poll.New(ctx)
 	for {
 		s.pos = nextStart(text, s.pos)
 		if s.pos >= len(text) {
-			return s.out
+			return s.out, nil
+		}
+		if p.Done() {
+			return nil, p.Err()
 		}
 		s.step()
 	}

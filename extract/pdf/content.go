@@ -83,16 +83,18 @@ type pageReader struct {
 }
 
 // fontCache holds the fonts of a document, keyed by their dictionary's written form
-// (which names its streams by object number, so two fonts never share a key). The
-// pages share it, and their goroutines may overlap when one times out, so it has a lock.
+// (which names its streams by object number, so two fonts never share a key), and the
+// budget of the bytes its streams may decode to. The pages share it, and their
+// goroutines may overlap when one times out, so it has a lock.
 type fontCache struct {
-	mu sync.Mutex
-	m  map[string]*font
+	mu      sync.Mutex
+	m       map[string]*font
+	streams *decodeBudget
 }
 
-func (c *fontCache) get(v lpdf.Value) *font {
+func (c *fontCache) get(ctx context.Context, v lpdf.Value) *font {
 	if v.Kind() != lpdf.Dict {
-		return loadFont(v)
+		return loadFont(ctx, c.streams, v)
 	}
 	key := v.String()
 	c.mu.Lock()
@@ -101,7 +103,7 @@ func (c *fontCache) get(v lpdf.Value) *font {
 	if ok {
 		return f
 	}
-	f = loadFont(v)
+	f = loadFont(ctx, c.streams, v)
 	c.mu.Lock()
 	if c.m == nil {
 		c.m = map[string]*font{}
@@ -222,7 +224,7 @@ func (p *pageReader) run(content []byte, res lpdf.Value, ctm matrix, depth int) 
 						if fontRes.Kind() == lpdf.Null {
 							fontRes = res.Key("Font")
 						}
-						f = p.fonts.get(fontRes.Key(string(n)))
+						f = p.fonts.get(p.ctx, fontRes.Key(string(n)))
 						fonts[n] = f
 					}
 					gs.text.font = f
@@ -381,7 +383,7 @@ func (p *pageReader) form(res lpdf.Value, n string, ctm matrix, depth int) {
 		return
 	}
 	p.forms++
-	data, _ := readStream(xo, maxStreamBytes)
+	data, _ := readStream(p.ctx, p.fonts.streams, xo, maxStreamBytes)
 	if len(data) == 0 {
 		return
 	}

@@ -2,9 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	lpdf "github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/charmap"
@@ -18,10 +21,56 @@ const (
 	maxCMapBytes   = 4 << 20
 )
 
-// readStream returns the decoded bytes of stream v, at most limit of them. A stream
-// that fails part way (a truncated or corrupt Flate stream) yields the bytes decoded
-// before the failure and the error; a panic of the library becomes an error.
-func readStream(v lpdf.Value, limit int) (data []byte, err error) {
+// A document's streams together may decode to at most minDecodeBudget bytes, or
+// decodeBudgetPerByte times the file's size if that is more: each stream is bounded
+// above, but a file may hold thousands of small Flate bombs, or name one from every page,
+// and the inflating would take minutes. A page whose streams go past it is read in part
+// and reported, as a damaged one is.
+const (
+	minDecodeBudget     = 256 << 20
+	decodeBudgetPerByte = 16
+)
+
+// errDecodeBudget is the error of a stream read past the document's budget.
+var errDecodeBudget = errors.New("the document's streams decode to more than the limit")
+
+// decodeBudget is what is left of a document's budget of decoded bytes. The pages'
+// goroutines may overlap when one times out, so it is atomic.
+type decodeBudget struct{ left atomic.Int64 }
+
+func newDecodeBudget(fileSize int) *decodeBudget {
+	b := &decodeBudget{}
+	b.left.Store(max(minDecodeBudget, decodeBudgetPerByte*int64(fileSize)))
+	return b
+}
+
+// budgetReader reads a stream while ctx is live and the budget lasts, checking both
+// before every read of the inflater: io.Copy reads 32 KiB at a time.
+type budgetReader struct {
+	ctx context.Context
+	b   *decodeBudget
+	r   io.Reader
+}
+
+func (r *budgetReader) Read(p []byte) (int, error) {
+	if err := r.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if r.b != nil && r.b.left.Load() <= 0 {
+		return 0, errDecodeBudget
+	}
+	n, err := r.r.Read(p)
+	if r.b != nil {
+		r.b.left.Add(-int64(n))
+	}
+	return n, err
+}
+
+// readStream returns the decoded bytes of stream v, at most limit of them, within the
+// document's budget b (nil: none), stopping when ctx is done. A stream that fails part
+// way (a truncated or corrupt Flate stream) yields the bytes decoded before the failure
+// and the error; a panic of the library becomes an error.
+func readStream(ctx context.Context, b *decodeBudget, v lpdf.Value, limit int) (data []byte, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = fmt.Errorf("reading stream: %v", x)
@@ -33,7 +82,7 @@ func readStream(v lpdf.Value, limit int) (data []byte, err error) {
 	rc := v.Reader()
 	defer rc.Close()
 	var buf bytes.Buffer
-	_, err = io.Copy(&buf, io.LimitReader(rc, int64(limit)))
+	_, err = io.Copy(&buf, io.LimitReader(&budgetReader{ctx: ctx, b: b, r: rc}, int64(limit)))
 	return buf.Bytes(), err
 }
 
@@ -70,7 +119,7 @@ type glyph struct {
 
 // loadFont reads font dictionary v. It never panics; a font it cannot make sense of
 // decodes every code to U+FFFD, which the garbling check reports.
-func loadFont(v lpdf.Value) (f *font) {
+func loadFont(ctx context.Context, b *decodeBudget, v lpdf.Value) (f *font) {
 	f = &font{codeLen: 1, scale: 0.001, dw: 0.5}
 	defer func() {
 		if recover() != nil {
@@ -79,19 +128,19 @@ func loadFont(v lpdf.Value) (f *font) {
 	}()
 	f.subtype = v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data, _ := readStream(tu, maxCMapBytes); len(data) > 0 {
+		if data, _ := readStream(ctx, b, tu, maxCMapBytes); len(data) > 0 {
 			f.toUnicode = parseCMap(data)
 		}
 	}
 	if f.subtype == "Type0" {
-		f.loadType0(v)
+		f.loadType0(ctx, b, v)
 		return f
 	}
 	f.loadSimple(v)
 	return f
 }
 
-func (f *font) loadType0(v lpdf.Value) {
+func (f *font) loadType0(ctx context.Context, b *decodeBudget, v lpdf.Value) {
 	f.codeLen = 2
 	f.scale = 0.001
 	enc := v.Key("Encoding")
@@ -112,7 +161,7 @@ func (f *font) loadType0(v lpdf.Value) {
 			}}
 		}
 	case lpdf.Stream:
-		if data, _ := readStream(enc, maxCMapBytes); len(data) > 0 {
+		if data, _ := readStream(ctx, b, enc, maxCMapBytes); len(data) > 0 {
 			f.enc = parseCMap(data)
 		}
 	default:

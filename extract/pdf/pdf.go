@@ -44,6 +44,8 @@ type Options struct {
 	// MaxPages is the largest number of pages read; a longer document is refused as
 	// TooLarge. 0 means DefaultMaxPages.
 	MaxPages int
+
+	maxDecoded int64 // the document's budget of decoded stream bytes, for tests; 0: the default
 }
 
 const op = "pdf"
@@ -166,7 +168,10 @@ func readDoc(ctx context.Context, b []byte, opt Options) (*result, error) {
 		return nil, fail.Wrap(op, fail.Damaged, "cannot open the file", err)
 	}
 
-	fonts := &fontCache{}
+	fonts := &fontCache{streams: newDecodeBudget(len(b))}
+	if opt.maxDecoded > 0 {
+		fonts.streams.left.Store(opt.maxDecoded)
+	}
 	t := &source.Text{MediaType: source.PDF, Encoding: "utf-8", Pages: make([]int, 0, len(doc.pages))}
 	var buf strings.Builder
 	res := &result{text: t}
@@ -375,10 +380,10 @@ func readPage(ctx context.Context, fonts *fontCache, pg pageRef) (pageText, erro
 	var firstErr error
 	switch contents.Kind() {
 	case lpdf.Stream:
-		data, firstErr = readStream(contents, maxStreamBytes)
+		data, firstErr = readStream(ctx, fonts.streams, contents, maxStreamBytes)
 	case lpdf.Array:
 		for i := 0; i < contents.Len() && len(data) < maxStreamBytes; i++ {
-			d, err := readStream(contents.Index(i), maxStreamBytes-len(data))
+			d, err := readStream(ctx, fonts.streams, contents.Index(i), maxStreamBytes-len(data))
 			data = append(data, d...)
 			data = append(data, '\n')
 			if err != nil && firstErr == nil {

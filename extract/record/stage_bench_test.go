@@ -1,6 +1,7 @@
 package record_test
 
 import (
+	"context"
 	"io"
 	"os"
 	"testing"
@@ -26,7 +27,8 @@ func seedInput(b *testing.B) record.Input {
 	}
 	text := normalize.New(src.Text).String()
 	d := facts.NewDoc(text)
-	fs, ws := checks.Check(facts.Extract(d), d.Header.Kind)
+	fs, _ := facts.Extract(context.Background(), d)
+	fs, ws, _ := checks.Check(context.Background(), fs, d.Header.Kind)
 	return record.Input{
 		Document: &cnbudgetv1.DocumentInfo{Name: "seed.txt", MediaType: src.MediaType, Size: int64(len(raw)), Encoding: src.Encoding},
 		Text:     text, Facts: fs, Warnings: ws, Version: "bench",

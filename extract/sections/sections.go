@@ -5,10 +5,12 @@
 package sections
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cnbudget/cnbudget/extract/internal/poll"
 	"github.com/cnbudget/cnbudget/extract/internal/runeset"
 )
 
@@ -38,8 +40,18 @@ type Outline struct {
 
 // Parse finds the headings of text.
 func Parse(text string) *Outline {
+	o, _ := ParseContext(context.Background(), text)
+	return o
+}
+
+// ParseContext is Parse, stopping with ctx's error when ctx is done.
+func ParseContext(ctx context.Context, text string) (*Outline, error) {
 	o := &Outline{}
+	p := poll.New(ctx)
 	for start := 0; start < len(text); {
+		if p.Done() {
+			return nil, p.Err()
+		}
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
@@ -63,7 +75,7 @@ func Parse(text string) *Outline {
 		}
 		stack = append(stack, i)
 	}
-	return o
+	return o, nil
 }
 
 // At returns the headings that the byte offset off falls under, outermost first: the
