@@ -135,7 +135,11 @@ func (x *Extractor) extract(ctx context.Context, doc Document, textOut *string) 
 		return nil, err // the context is done
 	}
 	ws = append(ws, d.Warnings...)
-	for _, p := range tables.Check(found) {
+	problems, err := tables.Check(ctx, found)
+	if err != nil {
+		return nil, err // the context is done
+	}
+	for _, p := range problems {
 		ws = append(ws, facts.Warning{Code: p.Code, Message: p.Message, Start: p.Start, End: p.End, OtherStart: p.OtherStart, OtherEnd: p.OtherEnd})
 	}
 	for _, w := range src.Warnings {

@@ -66,7 +66,7 @@ func TestHostileShapesAreLinear(t *testing.T) {
 // TestCancelStopsEveryShape cancels the extraction of each hostile shape part way and
 // checks that it returns the context's error promptly: every stage, readers included,
 // looks at the context as it goes. The bound is a quarter of the whole extraction (and
-// at least 250 ms), far above the few milliseconds it takes, so that only a stage that
+// at least 500 ms), far above the few milliseconds it takes, so that only a stage that
 // does not look at the context at all can fail it.
 func TestCancelStopsEveryShape(t *testing.T) {
 	if testing.Short() || raceDetector {
@@ -77,7 +77,7 @@ func TestCancelStopsEveryShape(t *testing.T) {
 		t.Run(s.Name, func(t *testing.T) {
 			doc := Document{Name: s.Name, MediaType: s.MediaType, Content: s.Gen(2 << 20)}
 			whole := cpuOf(t, x, doc, 1)
-			bound := max(250*time.Millisecond, whole/4)
+			bound := max(500*time.Millisecond, whole/4) // generous: CI machines are shared
 			var worst time.Duration
 			for i := 1; i <= 3; i++ {
 				at := whole * time.Duration(i) / 4

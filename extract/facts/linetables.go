@@ -24,6 +24,9 @@ func lineTableFacts(d *Doc) []Fact {
 			if r.Code != "total" {
 				continue
 			}
+			if d.poll.Done() {
+				return nil
+			}
 			for _, c := range [...]struct {
 				col tables.Column
 				key string
@@ -61,6 +64,9 @@ func summaryFacts(d *Doc, ss []tables.Summary) []Fact {
 	var fs []Fact
 	for _, s := range ss {
 		for _, p := range s.Pairs {
+			if d.poll.Done() {
+				return nil // canceled: Extract returns the context's error
+			}
 			key := summaryKey(s.Kind, cleanLabel(p.Label), p.Panel)
 			if key == "" || strings.HasPrefix(key, "expenditure.function.") && p.Amount.Fen == 0 {
 				continue // a table lists every class; an empty one states nothing of the body's spending

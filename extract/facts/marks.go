@@ -13,6 +13,7 @@ var (
 	listItemEnds        = runeset.New("。；;，,\n0123456789")
 	listMarks           = runeset.New("（(一二三四五六七八九十") // number a list's items
 	semicolons          = runeset.New("；;")
+	clauseStops         = runeset.New("。；;\n") // end a list parted by commas alone
 	colons              = runeset.New("：:")
 	openParens          = runeset.New("（(")
 	closeParens         = runeset.New("）)")

@@ -167,7 +167,7 @@ func orgFacts(d *Doc) []Fact {
 		if inner {
 			// A list parted by commas alone (下设办公室,财务室,工程科等业务科室) runs to
 			// the end of its sentence, when every part is an office.
-			if stop := strings.IndexAny(d.Match[begin:], "。；;\n"); stop > 0 && end < begin+stop {
+			if stop := clauseStops.Index(d.Match[begin:min(len(d.Match), begin+maxCommaList)]); stop > 0 && end < begin+stop {
 				clause := d.Match[begin : begin+stop]
 				if !strings.Contains(clause, "、") && len(listItems(d.Match, begin, begin+stop, innerName)) == len(splitList(d.Match, begin, begin+stop, "，,")) {
 					end = begin + stop
@@ -212,6 +212,10 @@ func orgFacts(d *Doc) []Fact {
 	subs = append(subs, countedUnits(d)...)
 	return append(realOffices(depts), fullNames(realUnits(subs))...)
 }
+
+// maxCommaList bounds, in bytes, a list of offices parted by commas alone: the rest of a
+// sentence is read once for each list, so it must not be the rest of a long line.
+const maxCommaList = 600
 
 // kindsOfOffice name what offices are, not an office: 设职能处室5个.
 var kindsOfOffice = map[string]bool{"职能处室": true, "职能科室": true, "业务科室": true, "内设科室": true, "业务处室": true,

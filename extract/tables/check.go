@@ -1,6 +1,9 @@
 package tables
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 // Problem is an inconsistency of a document's tables: a sum that does not hold
 // (table_sum_mismatch), or a table its contents list announces that it lacks
@@ -20,9 +23,12 @@ type Problem struct {
 // each standard table the contents list names that the document does not print. A sum
 // is exact in the table's own unit: tables come out of the budget system, so even one
 // unit off is reported, never repaired.
-func Check(r Result) []Problem {
+func Check(ctx context.Context, r Result) ([]Problem, error) {
 	var ps []Problem
 	for _, t := range r.Tables {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		ps = append(ps, checkTable(t)...)
 	}
 	present := map[Kind]bool{}
@@ -37,7 +43,7 @@ func Check(r Result) []Problem {
 				Message: fmt.Sprintf("the contents list names the %s table, which the document does not contain", l.Kind.ID())})
 		}
 	}
-	return ps
+	return ps, ctx.Err()
 }
 
 func checkTable(t Table) []Problem {

@@ -141,7 +141,11 @@ func TestCheck(t *testing.T) {
 		"部门支出总表\n单位：元\n科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出\n201 | 一般公共服务支出 | 100 | 60 | 40\n合计 | 100 | 60 | 30\n"
 	r := find(t, text, Options{})
 	var got []string
-	for _, p := range Check(r) {
+	ps, err := Check(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
 		got = append(got, p.Code+": "+p.Message)
 	}
 	want := []string{
@@ -157,7 +161,7 @@ func TestCheck(t *testing.T) {
 	// a consistent document raises nothing
 	ok := strings.Replace(strings.Replace(text, "3.政府性基金预算支出表\n", "", 1), "20103 | 政府办公厅 | 30 | 30", "20103 | 政府办公厅 | 40 | 40", 1)
 	ok = strings.Replace(ok, "合计 | 100 | 60 | 30", "合计 | 100 | 60 | 40", 1)
-	if ps := Check(find(t, ok, Options{})); len(ps) != 0 {
+	if ps, _ := Check(context.Background(), find(t, ok, Options{})); len(ps) != 0 {
 		t.Errorf("a consistent document: %v", ps)
 	}
 }
@@ -177,7 +181,9 @@ func TestHostile(t *testing.T) {
 		if d := time.Since(start); d > 20*time.Second {
 			t.Errorf("%d bytes took %v", len(text), d)
 		}
-		_ = Check(r)
+		if _, err := Check(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
