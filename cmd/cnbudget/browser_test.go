@@ -79,7 +79,8 @@ func pageFile(t *testing.T, doc string) (string, *cnbudgetv1.Record) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, _ := extract.New(extract.Options{})
+	// a generous page time: under the race detector on a busy machine a page can take seconds
+	x, _ := extract.New(extract.Options{PageTimeout: time.Minute})
 	rec, text, err := x.ExtractText(context.Background(), extract.Document{Name: doc, Content: b})
 	if err != nil {
 		t.Fatal(err)
