@@ -137,10 +137,14 @@ func (h headerCell) mid() float64 { return (h.x0 + h.x1) / 2 }
 
 // header is what a table's header says about its figure columns.
 type header struct {
-	cells  []headerCell
-	lines  int
-	texts  [][]string   // every header line's cells, blanks included
+	cells []headerCell
+	lines int
+	texts [][]string // every header line's cells, blanks included
+	// kuan and xiang are the positions of the 款 and 项 heads of a code split over
+	// columns, or 0: where a 款 or 项 cell alone stands tells which it is
 	leaves []headerCell // the columns figures stand in, left to right
+	kuan   int
+	xiang  int
 }
 
 // add reads one header line.
@@ -149,6 +153,12 @@ func (h *header) add(p *parser, cs []cell) bool {
 	texts := make([]string, len(cs))
 	for i, c := range cs {
 		texts[i] = without(p.text[c.start:c.end], " ")
+		switch texts[i] {
+		case "款":
+			h.kuan = i
+		case "项":
+			h.xiang = i
+		}
 	}
 	h.texts = append(h.texts, texts)
 	for i, c := range cs {

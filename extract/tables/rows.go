@@ -168,7 +168,12 @@ func (p *parser) code(cs []cell, i, blanks int) (string, cell, int) {
 		}
 		last := p.lastCode
 		level := 0 // 1: a 款 under the last 类; 2: a 项 under the last 款
-		if p.opt.KeepsBlanks && blanks > 0 {
+		switch {
+		case p.opt.KeepsBlanks && p.head.kuan > 0 && i == p.head.kuan:
+			level = 1
+		case p.opt.KeepsBlanks && p.head.xiang > 0 && i == p.head.xiang:
+			level = 2
+		case p.opt.KeepsBlanks && blanks > 0 && blanks <= 2:
 			level = blanks
 		}
 		switch {
