@@ -98,6 +98,11 @@ func (x *Extractor) extract(ctx context.Context, doc Document, textOut *string) 
 	}
 	src, err := x.read(ctx, doc)
 	if err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			// a reader stopped part way reports what it saw of the cut-off bytes; the
+			// cause is the caller's
+			return nil, cerr
+		}
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
