@@ -151,6 +151,30 @@ func factSet(s string) []string {
 	return out
 }
 
+// matchFacts compares facts as multisets: the facts of got that want holds (right), the
+// others (extra), and those of want that got lacks (missed).
+func matchFacts(want, got []string) (right, extra, missed []string) {
+	count := map[string]int{}
+	for _, w := range want {
+		count[w]++
+	}
+	for _, g := range got {
+		if count[g] > 0 {
+			count[g]--
+			right = append(right, g)
+		} else {
+			extra = append(extra, g)
+		}
+	}
+	for _, w := range want {
+		if count[w] > 0 {
+			count[w]--
+			missed = append(missed, w)
+		}
+	}
+	return right, extra, missed
+}
+
 // TestEncodings checks that a document reads the same in every encoding offices use.
 func TestEncodings(t *testing.T) {
 	x := newExtractor(t)
@@ -344,23 +368,14 @@ func TestEvalSets(t *testing.T) {
 				}
 				gb, _ := os.ReadFile(g)
 				want, got := factSet(string(gb)), factSet(flat(t, rec))
-				count := map[string]int{}
-				for _, w := range want {
-					count[w]++
+				right, extra, missed := matchFacts(want, got)
+				for _, f := range extra {
+					t.Logf("%s: wrong or extra: %s", filepath.Base(doc), f)
 				}
-				for _, g := range got {
-					if count[g] > 0 {
-						count[g]--
-						tp++
-					} else {
-						t.Logf("%s: wrong or extra: %s", filepath.Base(doc), g)
-					}
+				for _, f := range missed {
+					t.Logf("%s: missed: %s", filepath.Base(doc), f)
 				}
-				for w, n := range count {
-					for ; n > 0; n-- {
-						t.Logf("%s: missed: %s", filepath.Base(doc), w)
-					}
-				}
+				tp += len(right)
 				printed += len(got)
 				gold += len(want)
 			}

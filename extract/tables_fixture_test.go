@@ -48,27 +48,24 @@ func TestTableFixtures(t *testing.T) {
 		}
 		gb, _ := os.ReadFile(g)
 		want, got := factSet(string(gb)), factSet(flat(t, rec))
-		count := map[string]int{}
-		for _, w := range want {
-			count[w]++
-			if strings.HasPrefix(w, record.LinePrefix) {
-				lines.gold++
-			} else {
-				others.gold++
+		of := func(f string) *score {
+			if strings.HasPrefix(f, record.LinePrefix) {
+				return &lines
 			}
+			return &others
+		}
+		right, extra, _ := matchFacts(want, got)
+		for _, f := range want {
+			of(f).gold++
 		}
 		for _, f := range got {
-			s := &others
-			if strings.HasPrefix(f, record.LinePrefix) {
-				s = &lines
-			}
-			s.printed++
-			if count[f] > 0 {
-				count[f]--
-				s.tp++
-			} else {
-				t.Logf("%s: wrong or extra: %s", filepath.Base(doc), f)
-			}
+			of(f).printed++
+		}
+		for _, f := range right {
+			of(f).tp++
+		}
+		for _, f := range extra {
+			t.Logf("%s: wrong or extra: %s", filepath.Base(doc), f)
 		}
 		var codes []string
 		for _, w := range rec.GetWarnings() {
