@@ -68,6 +68,9 @@ func TestRules(t *testing.T) {
 		{"three public expenses, purchase and running",
 			"2024年“三公”经费预算15.6万元。其中：因公出国（境）费0万元；公务接待费3.6万元；公务用车购置及运行维护费12万元（其中：公务用车购置费0万元，公务用车运行维护费12万元）。",
 			[]string{"sanggong.total=15600000", "sanggong.outbound=0", "sanggong.reception=3600000", "sanggong.vehicle=12000000", "sanggong.vehicle_purchase=0", "sanggong.vehicle_operation=12000000"}, nil},
+		{"a 三公 table with last year's column first",
+			"单位:万元 | ||||\n项目 | 2022年预算数 | 2023年预算数 | 2023年预算数增减 | 增减原因 |\n合计 | 2378.77 | 2415.44 | 36.67 | |\n1、因公出国(境)费用 | 0 | 0 | 0 | |\n2、公务接待费 | 1114.54 | 989.86 | -124.68 | |\n3、公务用车费 | 1264.23 | 1425.58 | 161.35 | |\n其中:(1)公务用车运转维护费 | 1007.23 | 898.22 | -109.01 | |\n(2)公务用车购置费 | 257.00 | 527.36 | 270.36 | |\n某某县2023年“三公”经费预算增减变化情况说明\n2023年,全县县级部门汇总一般公共预算“三公”经费预安排2415.44万元,较上年预算增加36.67万元。",
+			[]string{"sanggong.total=2415440000", "sanggong.change=36670000", "sanggong.outbound=0", "sanggong.reception=989860000", "sanggong.vehicle=1425580000", "sanggong.vehicle_operation=898220000", "sanggong.vehicle_purchase=527360000"}, nil},
 		{"half-width punctuation and traditional characters",
 			"2022年本部門財政撥款安排“三公”經費502.4萬元,比上年減少14.6萬元,下降2.82%。",
 			[]string{"sanggong.total=502400000", "sanggong.change=-14600000"}, nil},
@@ -306,6 +309,9 @@ func TestHeader(t *testing.T) {
 		{"天津市某某区人民法院\n2017年度一般公共预算财政拨款\n“三公”经费决算情况说明\n2017年“三公”经费决算20.2万元。", "final_accounts  2017 天津市某某区人民法院 天津市某某区"},
 		{"2018年某某市质量技术监督局“三公”经费预算情况说明\n“三公”经费包括因公出国(境)费。", "budget  2018 某某市质量技术监督局 某某市"},
 		{"某某县图书馆2021年度\n一般公共预算及政府性基金财政\n拨款“三公”经费支出决算情况说明\n一、2021年度决算表", "final_accounts  2021 某某县图书馆 某某县"},
+		// a title about a region's bodies together names no body
+		{"某某县2023年“三公”经费预算增减变化情况说明\n2023年，全县县级部门汇总一般公共预算“三公”经费预安排2415.44万元。", "budget  2023  "},
+		{"2017年度某某区一般公共预算财政拨款开支“三公”经费决算情况\n“三公”经费支出", "final_accounts  2017  "},
 		// a sentence is no title
 		{"某某镇2020年“三公”经费决算数共计35.5万元，比上年下降。", "  0  "},
 		// a portal's title field, a year without 年, a part heading naming the body

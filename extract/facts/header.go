@@ -128,6 +128,7 @@ var (
 // lines joined; a line that goes on as a sentence counts up to its first comma.
 func topicTitle(text string) (Header, bool) {
 	var lines []span
+	var fallback Header // a title that gives only the year and kind
 	for start := 0; start < len(text) && len(lines) < 40; {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -162,10 +163,39 @@ func topicTitle(text string) (Header, bool) {
 			if h, ok := topicMatch(text, parts, s); ok {
 				return h, true
 			}
+			if n == 1 && !fallback.found() {
+				fallback = yearTopic(text, parts[0])
+			}
 		}
 	}
-	return Header{}, false
+	return fallback, fallback.found()
 }
+
+// yearTopic reads the year and kind of a one-line title about the 三公 expenses of a
+// region's bodies together, which names no body (奉新县2023年“三公”经费预算增减变化情况说明,
+// 2017年度渝中区一般公共预算财政拨款开支“三公”经费决算情况).
+func yearTopic(text string, p span) Header {
+	var h Header
+	s := text[p.start:p.end]
+	m := yearTopicRe.FindStringSubmatchIndex(s)
+	if m == nil || !strings.Contains(s[m[3]:], "三公") {
+		return h
+	}
+	ks := lastKind.FindAllStringIndex(s[m[3]:], -1)
+	if len(ks) == 0 {
+		return h
+	}
+	h.setYear(text, p.start+m[2], p.start+m[3])
+	k := p.start + m[3] + ks[len(ks)-1][0]
+	h.setKind(text, k, k+len("预算"))
+	return h
+}
+
+// yearTopicRe is a title's year, after at most a region's name: 奉新县2023年, 2017年度渝中区.
+var yearTopicRe = regexp.MustCompile(`^(?:\p{Han}{1,12}?[省市县区州旗盟])?((?:19|20)\d{2})\s?年度?`)
+
+// found reports whether h states anything.
+func (h Header) found() bool { return h.KindEnd > 0 || h.YearEnd > 0 || h.UnitEnd > 0 }
 
 // topicMatch matches the topic patterns against s, parts joined.
 func topicMatch(text string, parts []span, s string) (Header, bool) {

@@ -1,8 +1,10 @@
 package facts
 
 import (
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -178,7 +180,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 	cols := columnHeads(d, cells)
 	fs := headedCounts(d, cells, header)
 	fs = append(fs, rowCounts(d, cells, cols)...)
-	col := valueColumn(cols, d.Header.Kind)
+	col := valueColumn(cols, d.Header.Kind, d.Header.Year)
 	if d.Header.Kind == "final_accounts" && col == 0 {
 		col = actualHalf(cols, groupHeads(d, cells))
 	}
@@ -392,9 +394,31 @@ func actualHalf(cols, groups []string) int {
 // valueColumn returns which figure column holds the year's own figures: in final
 // accounts the actual one (决算数) rather than the budget quoted beside it, never last
 // year's; -1 when the first column may be last year's and no column says otherwise.
-func valueColumn(cols []string, kind string) int {
+// Columns that name their years (2022年预算数 | 2023年预算数 | 增减) are told by the
+// document's year: its own column is taken, and a first column of an earlier year is
+// last year's.
+func valueColumn(cols []string, kind string, year int) int {
 	if len(cols) == 0 {
 		return 0
+	}
+	if year != 0 {
+		own, earlier := -1, false
+		for i, c := range cols {
+			y := columnYear(c)
+			switch {
+			case y == 0 || strings.Contains(c, "增") || strings.Contains(c, "减") || strings.Contains(c, "变动") || strings.Contains(c, "比"):
+			case y == year && own < 0 && (kind != "final_accounts" || !strings.Contains(c, "预算")):
+				own = i
+			case y < year && i == 0:
+				earlier = true
+			}
+		}
+		if own >= 0 {
+			return own
+		}
+		if earlier {
+			return -1
+		}
 	}
 	pick := func(ok func(string) bool) int {
 		for i, c := range cols {
@@ -417,6 +441,18 @@ func valueColumn(cols []string, kind string) int {
 	}
 	return 0
 }
+
+// columnYear returns the year a column's head names (2023年预算数), or 0.
+func columnYear(c string) int {
+	m := columnYearRe.FindStringSubmatch(c)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
+var columnYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s?年`)
 
 // staffColumns maps the heads of a staff table's columns to the kind of post.
 var staffColumns = map[string]string{"行政": "admin", "参公": "sanggong", "事业": "institution", "工勤": "worker"}

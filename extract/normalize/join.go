@@ -127,6 +127,10 @@ func paragraph(line, next string) bool {
 		// a page's metadata line (发布日期：2024-09-12) before the document's title
 		return false
 	}
+	if isTitle(line) && endsTitle(line) {
+		// a title before the text (某某小学2022年单位预算公开.pdf, 奉新县2023年“三公”经费预算增减变化情况说明)
+		return false
+	}
 	return utf8.RuneCountInString(next) >= 20 || endsSentence(next) || clauseMarks.In(next)
 }
 
@@ -135,6 +139,20 @@ func paragraph(line, next string) bool {
 func isTitle(line string) bool {
 	return (strings.Contains(line, "预算") || strings.Contains(line, "决算") || strings.Contains(line, "預算") || strings.Contains(line, "決算")) &&
 		strings.Contains(line, "年") && !sentenceMarks.In(line)
+}
+
+// titleEnds are the words a disclosure's title ends with.
+var titleEnds = [...]string{"预算", "决算", "預算", "決算", "说明", "說明", "情况", "情況", "公开", "公開", "报告", "報告", "表", ".pdf", ".doc", ".docx", ".xls", ".xlsx"}
+
+// endsTitle reports whether line ends as a disclosure's title does.
+func endsTitle(line string) bool {
+	line = strings.TrimRight(line, " ")
+	for _, w := range titleEnds {
+		if strings.HasSuffix(line, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeading reports whether line is a numbered heading: an item with no sentence
