@@ -312,6 +312,12 @@ func TestHeader(t *testing.T) {
 		// a title about a region's bodies together names no body
 		{"某某县2023年“三公”经费预算增减变化情况说明\n2023年，全县县级部门汇总一般公共预算“三公”经费预安排2415.44万元。", "budget  2023  "},
 		{"2017年度某某区一般公共预算财政拨款开支“三公”经费决算情况\n“三公”经费支出", "final_accounts  2017  "},
+		{"某某区2019年度“三公”经费公开说明\n2019年度某某区本级一般公共预算财政拨款“三公”经费公开说明", "  2019  "},
+		// a body that introduces itself in its first sentences, by its fullest name
+		{"目 录\n第一部分 概况\n一、主要职责\n某某镇人民政府隶属于某某市某某区人民政府管辖。某某市某某区某某镇人民政府内设21个职能处室。", "  0 某某市某某区某某镇人民政府 某某市某某区"},
+		{"一、机构设置情况\n某某县工商联属一级预算单位。总编制8名。", "  0 某某县工商联 某某县"},
+		{"某某初级中学2023年单位预算\n一、主要职能\n某某县某某初级中学主要职能是：实施九年义务教育。", "budget unit 2023 某某县某某初级中学 某某县"},
+		{"一、基本情况\n某某集团公司所属单位较多。", "  0  "},
 		// a sentence is no title
 		{"某某镇2020年“三公”经费决算数共计35.5万元，比上年下降。", "  0  "},
 		// a portal's title field, a year without 年, a part heading naming the body

@@ -53,7 +53,47 @@ func findHeader(text string) Header {
 	if i, j := labelledUnit(text); i >= 0 && (h.Unit == "" || strings.HasPrefix(text[i:j], h.Unit) && j-i > len(h.Unit)) {
 		h.setUnit(text, i, j)
 	}
+	// A document that never repeats its title names itself in its first sentences
+	// (某某县工商联属一级预算单位, 某某中心（以下简称“本部门”）为…), and gives there the
+	// full name of a body its title names without its region (沐溪初级中学 of 某某县沐溪初级中学).
+	if i, j := speakerUnit(text); i >= 0 && (h.Unit == "" ||
+		h.Region == "" && j-i > len(h.Unit) && strings.HasSuffix(text[i:j], h.Unit) && region(text[i:j]) != "") {
+		h.setUnit(text, i, j)
+	}
 	return h
+}
+
+// speakerReach bounds, in bytes, the part of a document where its body introduces
+// itself: the contents and the first section of a full document.
+const speakerReach = 6000
+
+// speakerRe is a sentence that begins with a body's name and says what the body is or
+// does: 某某医院属于财政差额补助事业单位, 某某镇人民政府内设21个职能处室, 某某检察院（本级）的主要职责是.
+var speakerRe = regexp.MustCompile(`(?:^|[。；;：:\n])\s*((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?(?:是|为|属于|属|系|主要职能|主要职责|的主要职责|内设|下设|共设|设有|隶属于|隶属)`)
+
+// speakerUnit returns the byte offsets of the body that introduces itself in the first
+// sentences of text, or -1, -1.
+func speakerUnit(text string) (int, int) {
+	head := text[:min(len(text), speakerReach)]
+	for len(head) > 0 && !utf8.ValidString(head[len(head)-1:]) && !utf8.RuneStart(head[len(head)-1]) {
+		head = head[:len(head)-1]
+	}
+	// The first body that introduces itself, by its fullest name: a later sentence may
+	// name it with its region (河西务镇人民政府隶属于… then 天津市武清区河西务镇人民政府内设…).
+	bi, bj := -1, -1
+	for _, m := range speakerRe.FindAllStringSubmatchIndex(head, 8) {
+		name := head[m[2]:m[3]]
+		if strings.HasSuffix(name, "所") && strings.HasPrefix(head[m[3]:], "属") {
+			continue // 某某公司所属…: 所属 is no body's name
+		}
+		switch {
+		case bi < 0:
+			bi, bj = m[2], m[3]
+		case strings.HasSuffix(name, head[bi:bj]) && len(name) > bj-bi && region(name) != "":
+			bi, bj = m[2], m[3]
+		}
+	}
+	return bi, bj
 }
 
 // findTitle reads the title line.
@@ -178,16 +218,19 @@ func yearTopic(text string, p span) Header {
 	var h Header
 	s := text[p.start:p.end]
 	m := yearTopicRe.FindStringSubmatchIndex(s)
-	if m == nil || !strings.Contains(s[m[3]:], "三公") {
+	if m == nil {
 		return h
 	}
-	ks := lastKind.FindAllStringIndex(s[m[3]:], -1)
-	if len(ks) == 0 {
+	t := strings.Index(s[m[3]:], "三公")
+	if t < 0 {
 		return h
 	}
+	t += m[3] // the kind follows 三公: the 预算 of 一般公共预算 before it names the money
 	h.setYear(text, p.start+m[2], p.start+m[3])
-	k := p.start + m[3] + ks[len(ks)-1][0]
-	h.setKind(text, k, k+len("预算"))
+	if ks := lastKind.FindAllStringIndex(s[t:], -1); len(ks) > 0 {
+		k := p.start + t + ks[len(ks)-1][0]
+		h.setKind(text, k, k+len("预算"))
+	}
 	return h
 }
 
@@ -481,7 +524,7 @@ func (h Header) facts() []Fact {
 var divisionSuffixes = []string{"自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "盟", "县", "旗", "区"}
 
 // notDivisions are words that end like a division but are not one.
-var notDivisions = []string{"城市", "城区", "社区", "园区", "景区", "市区", "小区", "片区", "辖区", "山区", "库区", "开发区", "高新区", "示范区", "试验区", "保护区", "功能区", "街区", "校区", "营区", "都市"}
+var notDivisions = []string{"城市", "城区", "社区", "园区", "景区", "商务区", "度假区", "风景区", "旅游区", "工业区", "合作区", "产业区", "市区", "小区", "片区", "辖区", "山区", "库区", "开发区", "高新区", "示范区", "试验区", "保护区", "功能区", "街区", "校区", "营区", "都市"}
 
 // region returns the administrative divisions that begin name: 巫溪县 of
 // 巫溪县科学技术协会, 重庆市沙坪坝区 of 重庆市沙坪坝区…局; a leading 中共 is skipped.
