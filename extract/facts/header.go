@@ -485,7 +485,8 @@ func (h *Header) setUnit(s string, i, j int) {
 			i += len(p)
 		}
 	}
-	if a := trailingAlias.FindStringIndex(name); a != nil && a[0] > 0 {
+	if a := trailingAlias.FindStringIndex(name); a != nil && a[0] > 0 && !isAlias(name[a[0]:]) {
+		// a note (本级) goes; a second name stays: 某某区综合行政执法局（某某区城市管理局）
 		name = name[:a[0]]
 	}
 	name = strings.TrimRight(name, " ")

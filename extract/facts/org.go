@@ -163,6 +163,13 @@ func orgFacts(d *Doc) []Fact {
 		if i := listItemEnds.Index(d.Match[begin:end]); i >= 0 {
 			end = begin + i
 		}
+		if r, w := utf8.DecodeRuneInString(d.Match[begin:end]); r == '（' || r == '(' {
+			// a list in brackets after its count: 设5个内设机构（党政办公室、…、城市管理科）
+			begin += w
+			if i := closeParens.Index(d.Match[begin:end]); i >= 0 {
+				end = begin + i
+			}
+		}
 		m[1] = begin
 		if inner {
 			// A list parted by commas alone (下设办公室,财务室,工程科等业务科室) runs to
@@ -244,16 +251,24 @@ func splitParen(s string) (name, paren string) {
 	return s[:i], s[i:]
 }
 
-// splitList returns the items of the list text[start:end] separated by the runes of seps.
+// splitList returns the items of the list text[start:end] separated by the runes of seps
+// outside brackets: 公共事业管理科（燃气管理办公室、供暖管理办公室） is one item.
 func splitList(text string, start, end int, seps string) [][2]int {
 	var out [][2]int
 	i := start
+	depth := 0
 	for j := start; j <= end; {
 		r, w := rune(0), 0
 		if j < end {
 			r, w = utf8.DecodeRuneInString(text[j:])
 		}
-		if j == end || strings.ContainsRune(seps, r) {
+		switch r {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			depth = max(0, depth-1)
+		}
+		if j == end || depth == 0 && strings.ContainsRune(seps, r) {
 			if j > i {
 				out = append(out, [2]int{i, j})
 			}
@@ -380,6 +395,16 @@ func listItems(text string, start, end int, re matcher) [][2]int {
 			it[1] -= len("等")
 			item = t
 		}
+		// A second name in brackets is part of the name (人事处（机关党委）); a note
+		// in brackets is not (经济发展办公室（挂统计办公室牌子）).
+		alias := 0 // the length of a bracketed second name that ends the item
+		if b, ok := trailingBracket(item); ok {
+			if isAlias(item[b:]) {
+				alias = len(item) - b
+			}
+			it[1] -= len(item) - b
+			item = item[:b]
+		}
 		// A closing count, gloss or verb: …中心两个事业单位, …中心（事业单位）组成.
 		dropped := false
 		for k := 0; k < 2; k++ {
@@ -408,6 +433,8 @@ func listItems(text string, start, end int, re matcher) [][2]int {
 			}
 		}
 		switch {
+		case alias > 0 && re.MatchString(item):
+			out = append(out, [2]int{it[0], it[1] + alias})
 		case ok && len(parts) > 0:
 			out = append(out, parts...)
 		case re.MatchString(item):
@@ -415,6 +442,56 @@ func listItems(text string, start, end int, re matcher) [][2]int {
 		}
 	}
 	return out
+}
+
+// trailingBracket returns where the bracket that ends item opens, when item ends with
+// one and a name stands before it.
+func trailingBracket(item string) (int, bool) {
+	r, w := utf8.DecodeLastRuneInString(item)
+	if r != '）' && r != ')' {
+		return 0, false
+	}
+	depth := 0
+	for i := len(item) - w; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(item[:i])
+		i -= n
+		switch r {
+		case '）', ')':
+			depth++
+		case '（', '(':
+			if depth == 0 {
+				return i, i > 0
+			}
+			depth--
+		}
+	}
+	return 0, false
+}
+
+// aliasNotes begin a bracket that notes something of a name rather than giving its
+// second name: 挂…牌子, 含…, 即…, 本级.
+var aliasNotes = []string{"挂", "加挂", "含", "即", "简称", "以下", "本级", "本部", "参公", "参照", "属", "系", "为", "不含", "包括"}
+
+// isAlias reports whether the bracket b (with its brackets) gives a second name of what
+// it follows: one or more names of offices or units, 、-separated, and nothing else.
+func isAlias(b string) bool {
+	_, w := utf8.DecodeRuneInString(b)
+	_, lw := utf8.DecodeLastRuneInString(b)
+	in := b[w : len(b)-lw]
+	for _, n := range aliasNotes {
+		if strings.HasPrefix(in, n) {
+			return false
+		}
+	}
+	if strings.Contains(in, "牌子") {
+		return false
+	}
+	for _, part := range strings.Split(in, "、") {
+		if !innerName.MatchString(part) && !unitName.MatchString(part) {
+			return false
+		}
+	}
+	return in != ""
 }
 
 // linesMatching returns re's submatch indexes in text, in text's offsets, running re
