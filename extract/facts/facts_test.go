@@ -311,7 +311,7 @@ func TestHeader(t *testing.T) {
 		{"（2018部门预算公开）\n防城港市某某中心2018年部门预算\n及“三公”经费预算编制说明", "budget department 2018 防城港市某某中心 防城港市"},
 		// a full document's cover: the title names the district, the labelled line the body
 		{"某某市某某区2023年区级部门预算\n预算主管部门：某某市某某区人民政府某某街道办事处\n目录", "budget department 2023 某某市某某区人民政府某某街道办事处 某某市某某区"},
-		{"2023年部门收入预算总表\n编制部门：某某县农业农村局 | 单位：元", "  0 某某县农业农村局 某某县"},
+		{"2023年部门收入预算总表\n编制部门：某某县农业农村局 | 单位：元", "budget  2023 某某县农业农村局 某某县"},
 		// titles of a section published alone: the kind is the last 预算 or 决算
 		{"天津市某某区人民法院\n2017年度一般公共预算财政拨款\n“三公”经费决算情况说明\n2017年“三公”经费决算20.2万元。", "final_accounts  2017 天津市某某区人民法院 天津市某某区"},
 		{"2018年某某市质量技术监督局“三公”经费预算情况说明\n“三公”经费包括因公出国(境)费。", "budget  2018 某某市质量技术监督局 某某市"},
@@ -325,8 +325,14 @@ func TestHeader(t *testing.T) {
 		{"一、机构设置情况\n某某县工商联属一级预算单位。总编制8名。", "  0 某某县工商联 某某县"},
 		{"某某初级中学2023年单位预算\n一、主要职能\n某某县某某初级中学主要职能是：实施九年义务教育。", "budget unit 2023 某某县某某初级中学 某某县"},
 		{"一、基本情况\n某某集团公司所属单位较多。", "  0  "},
-		// a sentence is no title
-		{"某某镇2020年“三公”经费决算数共计35.5万元，比上年下降。", "  0  "},
+		// no title: the first statement of a year's budget or accounts
+		{"2018年某某市部门及乡镇政府（街道办事处）因公出国（境）经费、公务接待费（“三公”经费）决算总额2771万元，比上年下降1.8%。", "final_accounts  2018  "},
+		{"（三）单位构成\n本部门2021年度决算编制时无独立核算的二级预算单位。", "final_accounts  2021  "},
+		{"2019年度“三公”经费财政拨款支出预算为44.52万元，2019年实际支出“三公经费”决算为22.62万元。", "  2019  "},
+		{"某某市第十四届人民代表大会第三次会议昨天审查了某某市2014年预算执行情况和2015年预算草案的报告。", "budget  2015  "},
+		{"“三公”经费较2014年预算降低14.92%。", "  0  "},
+		// a sentence is no title, though it states the year's accounts
+		{"某某镇2020年“三公”经费决算数共计35.5万元，比上年下降。", "final_accounts  2020  "},
 		// a portal's title field, a year without 年, a part heading naming the body
 		{"名  称: 某某县人民政府办公室2019年度部门决算公开情况", "final_accounts department 2019 某某县人民政府办公室 某某县"},
 		{"1\n某某市投资促进局 2024\n部门预算及三公经费预算情况说明\n目 录", "budget department 2024 某某市投资促进局 某某市"},

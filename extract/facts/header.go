@@ -121,7 +121,7 @@ func findTitle(text string) Header {
 				}
 			}
 		}
-		if t != "" && utf8.RuneCountInString(t) <= 80 && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) {
+		if t != "" && utf8.RuneCountInString(t) <= 80 && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) && !strings.Contains(t, "。") {
 			if h.title(text, []span{{tStart, tStart + len(t)}}) {
 				return h
 			}
@@ -144,9 +144,92 @@ func findTitle(text string) Header {
 	if m := yearAnywhere.FindStringSubmatchIndex(text); m != nil {
 		h.setYear(text, m[2], m[3])
 		h.setKind(text, m[4], m[5])
+		return h
+	}
+	return bodyYear(text)
+}
+
+// bodyYearReach bounds, in bytes, where a document with no title first states its year.
+const bodyYearReach = 3000
+
+// bodyYearRe is a year the text reports on, and the 预算 or 决算 it reports on in the
+// same clause: 2018年龙泉市部门…（“三公”经费）决算总额2771万元, 2023年年初预算数, 本部门2021年度决算.
+// A year compared with (较2014年预算, 比上年) is not the document's.
+var bodyYearRe = regexp.MustCompile(`(?:^|[^较比与同于至到])((?:19|20)\d{2})\s?年度?([^。；;\n]{0,120}?)(预算|决算)`)
+
+// bodyYear reads the year and kind of a document that has no title from its first
+// statement of a year's budget or accounts. The 预算 of 一般公共预算 and its like names
+// the money, not the kind, and a 预算执行 report is no budget: the kind is then the next
+// 预算 or 决算 of the same clause.
+func bodyYear(text string) Header {
+	var h Header
+	head := text[:min(len(text), bodyYearReach)]
+	for off := 0; off < len(head); {
+		m := bodyYearRe.FindStringSubmatchIndex(head[off:])
+		if m == nil {
+			break
+		}
+		ys, ye := off+m[2], off+m[3]
+		for k := off + m[6]; !strings.HasPrefix(head[k:], "预算执行"); { // a year's execution report: the next year is the budget's
+			if !moneyKind(head, k) {
+				h.setYear(text, ys, ye)
+				if !bothKinds(head, ys) {
+					h.setKind(text, k, k+len("预算"))
+				}
+				return h
+			}
+			next := lastKind.FindStringIndex(head[k+len("预算"):])
+			if next == nil || clauseEnd(head[k:k+len("预算")+next[0]]) {
+				break
+			}
+			k += len("预算") + next[0]
+		}
+		off = ye
 	}
 	return h
 }
+
+// moneyKind reports whether the 预算 at text[k:] names a kind of money or a report on
+// a budget's execution rather than a document's kind: 一般公共预算, 基金预算, 预算执行.
+func moneyKind(text string, k int) bool {
+	before := text[max(0, k-len("国有资本经营")):k]
+	for _, w := range []string{"一般公共", "基金", "资本经营", "年初", "调整", "部门"} {
+		if strings.HasSuffix(before, w) {
+			return text[k:k+len("预算")] == "预算"
+		}
+	}
+	for _, w := range []string{"预算执行", "预算单位", "预算部门", "预算管理", "预算科目", "预算法"} {
+		if strings.HasPrefix(text[k:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bothKinds reports whether the sentence from off states both a budget and an actual
+// figure (2019年度“三公”经费支出预算为44.52万元，2019年实际支出决算为22.62万元): which one
+// the document is, the sentence does not say.
+func bothKinds(text string, off int) bool {
+	end := len(text)
+	if i := strings.Index(text[off:], "。"); i >= 0 {
+		end = off + i
+	}
+	s := text[off:end]
+	for i := 0; i < len(s); {
+		k := lastKind.FindStringIndex(s[i:])
+		if k == nil {
+			return false
+		}
+		if !moneyKind(text, off+i+k[0]) && s[i+k[0]:i+k[1]] == "预算" && strings.Contains(s, "决算") {
+			return true
+		}
+		i += k[1]
+	}
+	return false
+}
+
+// clauseEnd reports whether s crosses the end of a clause.
+func clauseEnd(s string) bool { return strings.ContainsAny(s, "。；;\n") }
 
 // titleLabel is the label of a portal's title field: 名称：, 标题：.
 var titleLabel = regexp.MustCompile(`^(?:名\s*称|标\s*题|文章标题)\s*[:：]\s*`)
