@@ -34,7 +34,7 @@ var officeDuty = regexp.MustCompile(`^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20
 var officeName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队"}}
 
 // unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
-var unitName = nameShape{3, 20, []string{"馆", "中心", "站", "所", "院", "队", "校", "学校", "小学", "中学", "大学", "园", "场", "处", "局", "会", "社", "台", "厂"}}
+var unitName = nameShape{3, 28, []string{"馆", "中心", "站", "所", "院", "队", "校", "学校", "小学", "中学", "大学", "园", "场", "处", "局", "会", "社", "台", "厂"}}
 
 // innerName is the name of anything a body sets up inside itself (内设办公室、植保站).
 var innerName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队", "站", "所", "中心", "馆", "部门", "会", "委", "支部"}}
@@ -93,7 +93,7 @@ type matcher interface {
 var subordinateMark = words{"下属", "所属", "直属", "二级单位", "二级预算单位", "事业单位"}
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有)?|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:\d+|[一二两三四五六七八九十]+)个|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -145,6 +145,7 @@ func orgFacts(d *Doc) []Fact {
 			continue // 设施, 设计, 设置: not 设 introducing offices
 		}
 		inner := strings.Contains(intro, "内设") || (strings.Contains(intro, "设") && !strings.Contains(intro, "下设")) ||
+			strings.Contains(intro, "科室") || strings.Contains(intro, "处室") || strings.Contains(intro, "股室") ||
 			strings.HasSuffix(d.Match[max(0, m[0]-len("内部")):m[0]], "内部") // 单位内部下设办公室、财务室
 		if !inner && !inComposition(d, m[0]) {
 			continue
@@ -152,7 +153,11 @@ func orgFacts(d *Doc) []Fact {
 		// The list proper: past a count and 分别为 (下属二级机构3个：A、B; 内设机构10个，分别为A、B),
 		// up to the end of its clause or a closing count (A、B3个事业单位).
 		// A list ends where the next introduction begins another.
-		begin := m[1] + len(listStart.FindString(d.Match[m[1]:]))
+		lead := listStart.FindString(d.Match[m[1]:])
+		if r, w := utf8.DecodeLastRuneInString(lead); r == '（' || r == '(' {
+			lead = lead[:len(lead)-w] // the list in brackets after its count is read below
+		}
+		begin := m[1] + len(lead)
 		end := len(d.Match)
 		for _, next := range intros[k+1:] {
 			if next[0] >= begin {
@@ -184,7 +189,7 @@ func orgFacts(d *Doc) []Fact {
 			// a body sets up inside itself are its offices, whatever they are called
 			// (植保站, 土肥站).
 			items := listItems(d.Match, m[1], end, innerName)
-			if len(items) < 2 && !strings.Contains(intro, "内设") {
+			if len(items) < 2 && !strings.Contains(intro, "内设") && !countedList.MatchString(d.Match[m[0]:begin]) {
 				continue
 			}
 			for _, it := range items {
@@ -195,11 +200,14 @@ func orgFacts(d *Doc) []Fact {
 		// 下设 names offices or units; 下属 and 所属 name units.
 		for _, it := range listItems(d.Match, m[1], end, anyName) {
 			name := d.Match[it[0]:it[1]]
+			if b, ok := trailingBracket(name); ok {
+				name = name[:b] // told by its first name: 某某中心（某某站）
+			}
 			switch {
 			case strings.HasPrefix(intro, "下设") && officeName.MatchString(name):
-				depts = append(depts, Fact{Key: "org.department", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
+				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			case unitName.MatchString(name):
-				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: it[0], End: it[1], Rule: "list"})
+				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			}
 		}
 	}
@@ -219,6 +227,9 @@ func orgFacts(d *Doc) []Fact {
 	subs = append(subs, countedUnits(d)...)
 	return append(realOffices(depts), fullNames(realUnits(subs))...)
 }
+
+// countedList is an introduction that counts its list: 设置1个综合办事机构：.
+var countedList = regexp.MustCompile(`(?:\d+|[一二两三四五六七八九十]+)个`)
 
 // maxCommaList bounds, in bytes, a list of offices parted by commas alone: the rest of a
 // sentence is read once for each list, so it must not be the rest of a long line.
@@ -366,10 +377,10 @@ func underSubordinates(d *Doc, off int) bool {
 }
 
 // itemTail ends a list's last item: a count of the list, or a bracketed gloss.
-var itemTail = regexp.MustCompile(`(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）]|等\p{Han}{0,8}|组成|构成)$`)
+var itemTail = regexp.MustCompile(`(?:(?:共|计|共计)?(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）]|等\p{Han}{0,8}|组成|构成)$`)
 
 // listStart is what may stand between a list's introduction and its first item.
-var listStart = regexp.MustCompile(`^[^，,。；;：:\n]{0,12}?(?:[：:]|[，,](?:分别(?:是|为|有)|包括|主要有|即)[：:]?)`)
+var listStart = regexp.MustCompile(`^(?:[^，,。；;：:\n]{0,12}?(?:[：:]|——|[，,](?:分别(?:是|为|有)|包括|主要有|即)[：:]?)|[^，,。；;：:\n（(]{0,12}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:[：:]|——|[（(]))`)
 
 // listLead may begin a list's first item: 分别为办公室、…
 var listLead = regexp.MustCompile(`^(?:分别为|分别是|分别有|包括|主要有|有|即|为|是)[：:]?`)
@@ -420,18 +431,32 @@ func listItems(text string, start, end int, re matcher) [][2]int {
 		if dropped {
 			continue
 		}
+		// The parts joined with 和, 及 or 与: a part that is no name goes on into the
+		// next (招商和企业服务中心), and a bracket may end a part as it ends an item.
 		var parts [][2]int
-		ok := true
+		from := -1 // the start of a part that is no name on its own
 		for _, p := range splitList(text, it[0], it[1], "和及与") {
-			name := text[p[0]:p[1]]
+			if from >= 0 {
+				p[0] = from
+			}
+			name, end := text[p[0]:p[1]], p[1]
+			if b, ok := trailingBracket(name); ok {
+				if !isAlias(name[b:]) {
+					end = p[0] + b
+				}
+				name = name[:b]
+			}
 			switch {
 			case strings.Contains(name, "本级"):
+				from = -1
 			case re.MatchString(name):
-				parts = append(parts, p)
+				parts = append(parts, [2]int{p[0], end})
+				from = -1
 			default:
-				ok = false
+				from = p[0]
 			}
 		}
+		ok := from < 0
 		switch {
 		case alias > 0 && re.MatchString(item):
 			out = append(out, [2]int{it[0], it[1] + alias})
@@ -545,7 +570,7 @@ func hasDuty(l string) bool {
 func listIntros(text string) [][]int {
 	var out [][]int
 	last := -1 // start of the last match, to keep each once
-	for _, word := range []string{"设", "属", "分别"} {
+	for _, word := range []string{"设", "属", "分别", "科室", "处室", "股室"} {
 		for i := 0; ; {
 			j := strings.Index(text[i:], word)
 			if j < 0 {
@@ -557,7 +582,12 @@ func listIntros(text string) [][]int {
 			after, _ := utf8.DecodeRuneInString(text[i:])
 			switch word {
 			case "设":
-				if strings.ContainsRune("建开增假预铺架敷", before) || strings.ContainsRune("施计置立定备想法", after) {
+				if strings.ContainsRune("建开增假预铺架敷", before) || strings.ContainsRune("施计立定备想法", after) ||
+					after == '置' && !startsCount(text[i+len("置"):]) { // 设置 of 机构设置; 设置4个内设机构 lists
+					continue
+				}
+			case "科室", "处室", "股室": // 医技科室8个：…
+				if !startsCount(text[i:]) {
 					continue
 				}
 			case "属":
@@ -590,6 +620,19 @@ func listIntros(text string) [][]int {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
 	return out
+}
+
+// startsCount reports whether s begins with a count of things: 4个, 十二个.
+func startsCount(s string) bool {
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !('0' <= r && r <= '9') && !strings.ContainsRune("一二两三四五六七八九十", r) {
+			break
+		}
+		i += w
+	}
+	return i > 0 && strings.HasPrefix(s[i:], "个")
 }
 
 // window returns the bounds of the text around off, back at most before bytes and on at
