@@ -23,12 +23,12 @@ type countRule struct {
 var countRules = []countRule{
 	{Key: "org.sanggong_units", Label: `参公(?:管理)?(?:机构|单位)|参照公务员(?:法)?管理(?:的)?(?:事业)?(?:机构|单位)`, After: `参公(?:管理)?(?:机构|单位)|参照公务员(?:法)?管理的?(?:事业)?单位`, Measures: "个家"},
 	{Key: "org.admin_units", Label: `行政(?:机构|单位)`, After: `行政(?:机构|单位)`, Measures: "个家"},
-	{Key: "org.public_institutions", Label: `事业单位`, After: `事业单位`, Measures: "个家"},
+	{Key: "org.public_institutions", Label: `事业单位`, After: `(?:财政)?(?:全额|差额|全部|部分)?(?:拨款|补助)?事业单位`, Measures: "个家"},
 
 	{Needs: "编制", Key: "staff.sanggong.authorized", Label: `(?:参公|参照公务员(?:法)?管理)(?:事业)?编制(?:数)?`, Measures: "名人个"},
-	{Needs: "行政编制", Key: "staff.admin.authorized", Label: `行政编制(?:数)?`, Measures: "名人个"},
+	{Needs: "行政编制", Key: "staff.admin.authorized", Label: `行政编制(?:人员|人数|数)?`, Measures: "名人个"},
 	{Needs: "工勤", Key: "staff.worker.authorized", Label: `工勤(?:人员)?(?:编制|控制数)(?:数)?`, Measures: "名人个"},
-	{Needs: "事业编制", Key: "staff.institution.authorized", Label: `事业编制(?:数)?`, Measures: "名人个"},
+	{Needs: "事业编制", Key: "staff.institution.authorized", Label: `事业编制(?:人员|人数|数)?`, Measures: "名人个"},
 	{Needs: "编制", Key: "staff.total.authorized", Label: `(?:^|[^控制])(?:人员)?编制(?:总数|人数|数)?`, Measures: "名人个"},
 
 	{Key: "staff.sanggong.actual", Label: `实有(?:在职)?(?:参公|参照公务员(?:法)?管理)(?:事业)?(?:人员|人数)?`, Measures: "名人"},
@@ -38,18 +38,37 @@ var countRules = []countRule{
 	{Key: "staff.total.actual", Label: `^(?:年末|现|目前)?(?:本|全|现)?(?:单位|部门|局|院|委|中心)?(?:在职|在编)*(?:实有|现有|在职|实际)(?:在职|在编|正式)*(?:人员|人数|教职工|职工)(?:总数|总计)?`, Measures: "名人"},
 	// The breakdown of the people in post: 实有在职人员58人，其中行政人员14人、事业人员44人.
 	{Key: "staff.sanggong.actual", Label: `^参公(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
-	{Key: "staff.admin.actual", Label: `^行政(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.admin.actual", Label: `^行政(?:在职)?(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Key: "staff.worker.actual", Label: `^工勤(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
-	{Key: "staff.institution.actual", Label: `^事业(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.institution.actual", Label: `^(?:全额|差额|全部|部分)?(?:拨款|补助)?事业(?:在职)?(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Needs: "离休", Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数|职工)?`, Measures: "名人"},
 	{Needs: "退休", Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数|职工|教职工)?`, Measures: "名人"},
 
 	{Key: "performance.project_count", Label: `项目(?:数)?`, After: `(?:一级|二级)?项目`, Measures: "个项", Topic: `绩效目标`, Around: true},
-	{Needs: "车", Key: "assets.vehicles", Label: `(?:公务用车|公务车辆|车辆|公车)(?:保有量|实有数|总数)?`, Measures: "辆台"},
+	{Needs: "车", Key: "assets.vehicles", Label: `(?:公务用车|公务车辆|公务车|车辆|公车)(?:保有量|保有|实有数|总数)?`, Measures: "辆台"},
+}
+
+// fundingKinds name how a public institution's posts are funded.
+var fundingKinds = []string{"全额", "差额", "全部补助", "部分补助", "自收自支"}
+
+// splitByFunding reports whether a count of institution staff labelled by its funding
+// (全部补助事业人员) stands in a sentence that counts another funding kind too.
+func splitByFunding(label, sentence string) bool {
+	kinds := 0
+	qualified := false
+	for _, k := range fundingKinds {
+		if strings.Contains(label, k) {
+			qualified = true
+		}
+		if strings.Contains(sentence, k+"事业") || strings.Contains(sentence, k+"拨款事业") {
+			kinds++
+		}
+	}
+	return qualified && kinds > 1
 }
 
 // actualBreakdown is a sentence that has begun breaking down the people in post.
-const actualBreakdown = `(?:实有|在职)[^，,；;。]*(?:人员|人数|教职工|职工)[^，,；;。]*[，,；;]?[^。]*其中`
+const actualBreakdown = `(?:实有|在职)[^，,；;。]*(?:人员|人数|教职工|职工)[^，,；;。]*[，,；;]?[^。]*(?:其中|包括)`
 
 const countFiller = `(?:共|共计|合计|总计|为|是|有|达)?$`
 
@@ -133,6 +152,9 @@ func countFacts(d *Doc) []Fact {
 				sent := d.scan(sStart, sEnd)
 				t := topic{d: d, off: n.Start, sent: sent, cut: n.Start}
 				hit = t.has(r.topic, false) || r.Around && d.reBefore(sent, r.topic, sEnd)
+			}
+			if hit && r.Key == "staff.institution.actual" && splitByFunding(label, d.Match[sStart:sEnd]) {
+				break // 全部补助事业人员33人、自收自支事业人员21人: neither is the whole
 			}
 			if hit {
 				fs = append(fs, Fact{Key: r.Key, Type: Integer, Int: v, Approx: n.Approx, Start: n.Start, End: n.End, Rule: r.Label + r.After})

@@ -169,10 +169,11 @@ type amount struct {
 // moneyFacts reads every amount of money in the text and gives it the key of the first
 // rule that holds.
 func moneyFacts(d *Doc) []Fact {
-	prevEnd := 0
-	subject := ""  // the key the sentence's first, skipped, budget figure named   // end of the previous money figure
-	lastSent := -1 // sentence of the previous fact
-	lastKey := ""  // key of the previous non-change fact in the sentence
+	prevEnd := 0     // end of the previous money figure
+	subject := ""    // the key the sentence's first, skipped, budget figure named
+	lastSent := -1   // sentence of the previous fact
+	budgetSent := -1 // sentence of a budget figure a final account quotes, whose breakdown is skipped
+	lastKey := ""    // key of the previous non-change fact in the sentence
 	decls := declScopes(d)
 	fs, consumed := pairedFacts(d)
 	next := 0 // the length at which fs is next compacted
@@ -213,7 +214,7 @@ func moneyFacts(d *Doc) []Fact {
 		floor := prevEnd // the end of the previous figure: no item of this one's lies before it
 		prevEnd = n.End
 		if sStart != lastSent {
-			lastSent, lastKey, subject = sStart, "", ""
+			lastSent, lastKey, subject, budgetSent = sStart, "", "", -1
 		}
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = cleanLabel(raw)
@@ -235,7 +236,16 @@ func moneyFacts(d *Doc) []Fact {
 			if subject == "" {
 				subject, _ = matchMoney(a)
 			}
+			budgetSent = sStart
 			continue
+		}
+		if budgetSent == sStart {
+			if a.part && !actualOf.MatchString(a.label) {
+				// the breakdown of a budget figure a final account quotes: 预算为20万元，
+				// 其中：公务接待费9万元，… are budget figures too
+				continue
+			}
+			budgetSent = -1
 		}
 		if subject != "" && actualOf.MatchString(a.label) {
 			a.label = ""

@@ -233,11 +233,15 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		if rowNumbers && len(figs) >= 2 && figs[0].Value.Scale == 0 && figs[0].Value.Coef < 1000 {
 			figs = figs[1:]
 		}
-		if !c.alone {
+		switch {
+		case !c.alone:
 			// a row kept on its line: its figures stand under the column heads
 			if col >= len(figs) {
 				continue
 			}
+			figs = figs[col:]
+		case len(cols) > 1 && len(figs) == len(cols):
+			// a whole row a cell per line, under heads read the same way
 			figs = figs[col:]
 		}
 		if len(figs) == 0 {
@@ -258,9 +262,12 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		key := ""
 		switch label {
 		case "总计", "合计":
-			if strings.Contains(head, "收入") && strings.Contains(head, "支出") {
+			switch {
+			case strings.Contains(head, "收入") && strings.Contains(head, "支出"):
 				key = [2]string{"revenue.total", "expenditure.total"}[min(totals, 1)]
 				totals++
+			case topic.has(sanggongTopic, true) || lineBefore(d.Match, cells[0].start, sanggongTopic):
+				key = "sanggong.total" // the 合计 of a 三公 table
 			}
 		default:
 			key, _ = matchMoney(amount{label: label, topic: topic, part: true, bare: true})
@@ -280,6 +287,27 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
 	}
 	return fs
+}
+
+// sanggongTopic names the 三公 expenses.
+var sanggongTopic = regexp.MustCompile(`三公`)
+
+// lineBefore reports whether one of the two lines before off (a table's title and its
+// unit line) matches re.
+func lineBefore(text string, off int, re *regexp.Regexp) bool {
+	end := off
+	for range 3 {
+		i := strings.LastIndexByte(text[:max(0, end-1)], '\n')
+		line := text[i+1 : max(i+1, end)]
+		if re.MatchString(line) {
+			return true
+		}
+		if i < 0 {
+			return false
+		}
+		end = i + 1
+	}
+	return false
 }
 
 // figureLine reports whether line is one figure: digits, separators, a sign.
@@ -322,8 +350,22 @@ func columnHeads(d *Doc, cells []cell) []string {
 			break
 		}
 	}
-	if first <= 0 || cells[first].alone {
+	if first <= 0 {
 		return nil
+	}
+	if cells[first].alone {
+		// a cell per line: the stub's head, the column heads, then the first row's label
+		// (项目 | 预算数 | 决算数 | 合计 | 30.8 | 25.7)
+		var heads []string
+		for _, c := range cells[:first] {
+			if !c.blank {
+				heads = append(heads, d.Match[c.start:c.end])
+			}
+		}
+		if len(heads) < 4 {
+			return nil
+		}
+		return heads[1 : len(heads)-1]
 	}
 	line := cells[first].line - 1
 	var heads []string
