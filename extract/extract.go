@@ -65,13 +65,28 @@ type Extractor struct {
 	seg  func() (*terms.Gse, error)
 }
 
-// New returns an Extractor. Extraction needs no dictionary; the segmenter's loads on the
-// first call of Segment (a few milliseconds), so a command that only extracts starts fast.
+// New returns an Extractor. The segmenter's dictionary loads on the first call of Segment,
+// or of an extraction whose rules ask for words (a few tens of milliseconds), so a command
+// that does neither starts fast.
 func New(opts Options) (*Extractor, error) {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
 	return &Extractor{opts: opts, seg: sync.OnceValues(terms.New)}, nil
+}
+
+// lazyWords is the extractor's segmenter, its dictionary loaded when a rule first asks
+// for words: most documents never do. Should the embedded dictionary fail to load (it is
+// tested not to), a text is cut as one token and the rules fall back on their own.
+type lazyWords struct{ load func() (*terms.Gse, error) }
+
+// Cut cuts text with the loaded segmenter.
+func (l lazyWords) Cut(text string) []terms.Token {
+	g, err := l.load()
+	if err != nil {
+		return []terms.Token{{Text: text, Pos: terms.PosOther, Start: 0, End: len(text)}}
+	}
+	return g.Cut(text)
 }
 
 // Extract reads doc and returns its record. A document that cannot be read yields a
@@ -122,7 +137,7 @@ func (x *Extractor) extract(ctx context.Context, doc Document, textOut *string) 
 		}
 		return nil, fail.Errorf("extract", fail.Garbled, "no Chinese text in the document")
 	}
-	d, err := facts.NewDocContext(ctx, text)
+	d, err := facts.NewDocContext(ctx, text, lazyWords{x.seg})
 	if err != nil {
 		return nil, err // the context is done
 	}

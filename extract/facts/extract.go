@@ -12,6 +12,7 @@ import (
 	"github.com/cnbudget/cnbudget/extract/sections"
 	"github.com/cnbudget/cnbudget/extract/simplify"
 	"github.com/cnbudget/cnbudget/extract/tables"
+	"github.com/cnbudget/cnbudget/extract/terms"
 )
 
 // Doc is a normalised document as the rules see it: its text, its figures, its unit
@@ -102,12 +103,15 @@ func (d *Doc) context(off int) string {
 
 // NewDoc scans text once for everything the rules read.
 func NewDoc(text string) *Doc {
-	d, _ := NewDocContext(context.Background(), text)
+	d, _ := NewDocContext(context.Background(), text, nil)
 	return d
 }
 
-// NewDocContext is NewDoc, stopping with ctx's error when ctx is done.
-func NewDocContext(ctx context.Context, text string) (*Doc, error) {
+// NewDocContext is NewDoc, stopping with ctx's error when ctx is done. words, when not
+// nil, cuts names into words: the divisions that begin a body's name are then told by
+// the dictionary's place names (越城区 is a district, 城区 no division) before the
+// suffix rules.
+func NewDocContext(ctx context.Context, text string, words terms.Segmenter) (*Doc, error) {
 	match := simplify.String(text)
 	d := &Doc{Text: text, Match: match}
 	var err error
@@ -121,7 +125,7 @@ func NewDocContext(ctx context.Context, text string) (*Doc, error) {
 	if d.Outline, err = sections.ParseContext(ctx, match); err != nil {
 		return nil, err
 	}
-	d.Header = findHeader(match)
+	d.Header = findHeader(match, words)
 	return d, ctx.Err()
 }
 

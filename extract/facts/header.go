@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnbudget/cnbudget/extract/terms"
 )
 
 // Header is what a document's title line states: kind, scope, year and the publishing
@@ -41,7 +43,10 @@ var (
 // findHeader reads the title: the first short line that names a year and 预算 or 决算,
 // or such a line with the line before it when the title is broken in two
 // (梧州市统计局 / 2018年部门决算公开信息, 2022年度内蒙古自治区某某局 / 部门决算公开).
-func findHeader(text string) Header {
+//
+// words, when not nil, cuts names into words (see regionReader and clauseSpeaker).
+func findHeader(text string, words terms.Segmenter) Header {
+	regionOf := regionReader(words)
 	h := findTitle(text)
 	if h.Unit == "" {
 		if i, j := partUnit(text); i >= 0 {
@@ -56,9 +61,17 @@ func findHeader(text string) Header {
 	// A document that never repeats its title names itself in its first sentences
 	// (某某县工商联属一级预算单位, 某某中心（以下简称“本部门”）为…), and gives there the
 	// full name of a body its title names without its region (沐溪初级中学 of 某某县沐溪初级中学).
-	if i, j := speakerUnit(text); i >= 0 && (h.Unit == "" ||
-		h.Region == "" && j-i > len(h.Unit) && strings.HasSuffix(text[i:j], h.Unit) && region(text[i:j]) != "") {
+	i, j := speakerUnit(text, regionOf)
+	if i < 0 && h.Unit == "" && words != nil {
+		i, j = clauseSpeaker(text, words)
+	}
+	if i >= 0 && (h.Unit == "" ||
+		regionOf(h.Unit) == "" && j-i > len(h.Unit) && strings.HasSuffix(text[i:j], h.Unit) && regionOf(text[i:j]) != "") {
 		h.setUnit(text, i, j)
+	}
+	if r := regionOf(h.Unit); r != "" {
+		k := strings.Index(h.Unit, r)
+		h.Region, h.RegionStart, h.RegionEnd = r, h.UnitStart+k, h.UnitStart+k+len(r)
 	}
 	return h
 }
@@ -73,7 +86,7 @@ var speakerRe = regexp.MustCompile(`(?:^|[。；;：:\n])\s*((?:中共)?\p{Han}{
 
 // speakerUnit returns the byte offsets of the body that introduces itself in the first
 // sentences of text, or -1, -1.
-func speakerUnit(text string) (int, int) {
+func speakerUnit(text string, regionOf func(string) string) (int, int) {
 	head := text[:min(len(text), speakerReach)]
 	for len(head) > 0 && !utf8.ValidString(head[len(head)-1:]) && !utf8.RuneStart(head[len(head)-1]) {
 		head = head[:len(head)-1]
@@ -89,11 +102,34 @@ func speakerUnit(text string) (int, int) {
 		switch {
 		case bi < 0:
 			bi, bj = m[2], m[3]
-		case strings.HasSuffix(name, head[bi:bj]) && len(name) > bj-bi && region(name) != "":
+		case strings.HasSuffix(name, head[bi:bj]) && len(name) > bj-bi && regionOf(name) != "":
 			bi, bj = m[2], m[3]
 		}
 	}
 	return bi, bj
+}
+
+// clauseSpeakerRe is a clause that begins with a body's name and says what the body does,
+// after a clause of something else: 根据《某某办事处职能配置…规定》，某某办事处主要履行以下职责.
+var clauseSpeakerRe = regexp.MustCompile(`[，,]\s*((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?(?:是|为|属于|系|主要职能|主要职责|的主要职责|主要履行|内设|下设|隶属于)`)
+
+// clauseSpeaker returns the byte offsets of a body that introduces itself in a clause
+// of the first sentences, or -1, -1. Where a clause begins is no sign a name begins, so
+// the name must begin with an administrative division the dictionary knows, as the full
+// name of a body does (西藏自治区人民政府驻上海办事处); words tells.
+func clauseSpeaker(text string, words terms.Segmenter) (int, int) {
+	head := text[:min(len(text), speakerReach)]
+	for len(head) > 0 && !utf8.RuneStart(head[len(head)-1]) {
+		head = head[:len(head)-1]
+	}
+	for _, m := range clauseSpeakerRe.FindAllStringSubmatchIndex(head, 8) {
+		name := head[m[2]:m[3]]
+		toks := words.Cut(strings.TrimPrefix(name, "中共"))
+		if len(toks) > 1 && toks[0].Pos == "ns" && isDivisionWord(toks[0].Text) {
+			return m[2], m[3]
+		}
+	}
+	return -1, -1
 }
 
 // findTitle reads the title line.
@@ -577,10 +613,6 @@ func (h *Header) setUnit(s string, i, j int) {
 		return
 	}
 	h.Unit, h.UnitStart, h.UnitEnd = name, i, i+len(name)
-	if r := region(name); r != "" {
-		k := strings.Index(name, r)
-		h.Region, h.RegionStart, h.RegionEnd = r, i+k, i+k+len(r)
-	}
 }
 
 // facts returns the header's statements as facts.
@@ -641,9 +673,11 @@ func region(name string) string {
 }
 
 // notRegionPrefixes begin bodies' names that do not begin with a division: the
-// people's political consultative conferences and the youth league are named
-// 政协X市委员会, 共青团X县委员会.
-var notRegionPrefixes = []string{"政协", "共青团", "中国人民政治协商会议"}
+// people's political consultative conferences, the youth league and the democratic
+// parties are named 政协X市委员会, 共青团X县委员会, 中国民主同盟X市委员会.
+var notRegionPrefixes = []string{"政协", "共青团", "中国人民政治协商会议",
+	"中国国民党革命委员会", "中国民主同盟", "中国民主建国会", "中国民主促进会", "中国农工民主党", "中国致公党", "九三学社", "台湾民主自治同盟",
+	"民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟"}
 
 // bodyWords are in the names of bodies, never of divisions: 随州市公安局曾都区分局 is
 // 随州市, not 随州市公安局曾都区.

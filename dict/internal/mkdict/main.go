@@ -120,6 +120,15 @@ func main() {
 			sources = append(sources, fmt.Sprintf("%s (%d words)", filepath.Base(name), n))
 		}
 	}
+	divisions := 0
+	for _, e := range general {
+		if isDivision(e) {
+			if _, dup := picked[e.word]; !dup {
+				divisions++
+			}
+			picked[e.word] = entry{word: e.word, freq: max(e.freq, divisionFreq), pos: "ns"}
+		}
+	}
 	for _, e := range own {
 		picked[e.word] = e // the project's own entries win
 	}
@@ -131,7 +140,7 @@ func main() {
 	slices.SortFunc(all, func(a, b entry) int { return strings.Compare(a.word, b.word) })
 
 	var buf bytes.Buffer
-	fmt.Fprintf(&buf, header, len(own), *words, *chars, strings.Join(sources, ", "), len(all))
+	fmt.Fprintf(&buf, header, len(own), *words, *chars, divisions, strings.Join(sources, ", "), len(all))
 	for _, e := range all {
 		fmt.Fprintf(&buf, "%s %d %s\n", e.word, e.freq, e.pos)
 	}
@@ -155,6 +164,9 @@ const header = `# budget.txt: the segmentation dictionary of cnbudget, in gse's 
 #   - the %d most frequent multi-character words and the %d most frequent single
 #     characters of gse's simplified Chinese dictionary, with its frequencies and tags,
 #     leaving out names of people, other proper nouns, idioms and set phrases;
+#   - %d names of administrative divisions (place names of gse's dictionary that end in
+#     省, 自治区, 市, 州, 盟, 县, 旗 or 区 and are no kind of zone: 开发区, 社区, 景区 ...), tagged
+#     ns, with a frequency of at least 1000 so that a division's name is cut whole;
 #   - the words of gse's dictionary found by gse's full segmentation in: %s.
 # gse (github.com/go-ego/gse) is Apache-2.0 licensed; its dictionary derives from jieba's
 # (github.com/fxsjy/jieba, MIT). Frequencies and tags of general words are theirs.
@@ -169,6 +181,44 @@ const header = `# budget.txt: the segmentation dictionary of cnbudget, in gse's 
 #
 # Entries: %d.
 `
+
+// divisionFreq is the least frequency of a division's name: enough for gse's shortest
+// path to prefer it whole to its characters and to the shorter words inside it.
+const divisionFreq = 1000
+
+// divisionSuffixes end the names of administrative divisions.
+var divisionSuffixes = []string{"省", "市", "州", "盟", "县", "旗", "区"}
+
+// zoneSuffixes end the names of zones and places that end in 区 but are no division:
+// 经济开发区, 某某社区, 某某风景区.
+var zoneSuffixes = []string{"开发区", "高新区", "示范区", "试验区", "实验区", "保护区", "功能区", "园区", "景区", "商务区",
+	"度假区", "风景区", "旅游区", "工业区", "合作区", "产业区", "小区", "片区", "辖区", "社区", "街区", "校区", "营区",
+	"库区", "林区", "矿区", "垦区", "牧区", "灾区", "老区", "特区", "港区", "保税区", "管理区", "综合区", "核心区", "城市",
+	"都市", "省市", "地市", "县市", "市县", "区县", "州市", "市区", "省区", "中心区", "同盟", "联盟"}
+
+// isDivision reports whether e of gse's dictionary names an administrative division:
+// a place or organisation name (ns, nt) of three to twelve characters, or a two-character
+// county (和县), ending in a division's suffix and in no zone's.
+func isDivision(e entry) bool {
+	if e.pos != "ns" && e.pos != "nt" || !plainHan(e.word) {
+		return false
+	}
+	n := len([]rune(e.word))
+	if n > 12 || n < 2 || n == 2 && !strings.HasSuffix(e.word, "县") {
+		return false
+	}
+	for _, z := range zoneSuffixes {
+		if strings.HasSuffix(e.word, z) {
+			return false
+		}
+	}
+	for _, s := range divisionSuffixes {
+		if strings.HasSuffix(e.word, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // readEntries reads a dictionary file of "word freq pos" lines, skipping comments and
 // blank lines.
