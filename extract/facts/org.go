@@ -31,7 +31,7 @@ func compositionTopic(s string) bool {
 var officeDuty = regexp.MustCompile(`^(\p{Han}{2,12})(?:[（(][^（()）\n]{1,20}[)）])?[：:](?:主要)?(?:负责|承担|主管|协助|组织|统筹)`)
 
 // officeName is the name of an internal office: 综合科, 办公室, 财务股.
-var officeName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队"}}
+var officeName = nameShape{1, 12, []string{"办公室", "科", "股", "室", "处", "部", "组", "办", "队", "委员会"}}
 
 // unitName is the name of a unit that can stand on its own: 县科技馆, 某某中心.
 var unitName = nameShape{3, 28, []string{"馆", "中心", "站", "所", "院", "队", "校", "学校", "小学", "中学", "大学", "园", "场", "处", "局", "会", "社", "台", "厂"}}
@@ -93,7 +93,7 @@ type matcher interface {
 var subordinateMark = words{"下属", "所属", "直属", "二级单位", "二级预算单位", "事业单位"}
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:\d+|[一二两三四五六七八九十]+)个|下设(?:机构)?|下属(?:单位|事业单位)?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:\d+|[一二两三四五六七八九十]+)个|下设(?:机构)?|下属(?:单位|事业单位)?设?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -144,7 +144,7 @@ func orgFacts(d *Doc) []Fact {
 		if r, _ := utf8.DecodeRuneInString(d.Match[m[1]:]); strings.HasSuffix(intro, "设") && strings.ContainsRune("施计置立定备想法", r) {
 			continue // 设施, 设计, 设置: not 设 introducing offices
 		}
-		inner := strings.Contains(intro, "内设") || (strings.Contains(intro, "设") && !strings.Contains(intro, "下设")) ||
+		inner := strings.Contains(intro, "内设") || (strings.Contains(intro, "设") && !strings.Contains(intro, "下设") && !strings.Contains(intro, "属")) ||
 			strings.Contains(intro, "科室") || strings.Contains(intro, "处室") || strings.Contains(intro, "股室") ||
 			strings.HasSuffix(d.Match[max(0, m[0]-len("内部")):m[0]], "内部") // 单位内部下设办公室、财务室
 		if !inner && !inComposition(d, m[0]) {
@@ -189,7 +189,8 @@ func orgFacts(d *Doc) []Fact {
 			// a body sets up inside itself are its offices, whatever they are called
 			// (植保站, 土肥站).
 			items := listItems(d.Match, m[1], end, innerName)
-			if len(items) < 2 && !strings.Contains(intro, "内设") && !countedList.MatchString(d.Match[m[0]:begin]) {
+			if len(items) < 2 && !strings.Contains(intro, "内设") && !countedList.MatchString(d.Match[m[0]:begin]) &&
+				!strings.HasPrefix(d.Match[max(0, m[0]-len("机")):], "机关设") { // 局机关设办公室
 				continue
 			}
 			for _, it := range items {
@@ -239,11 +240,12 @@ const maxCommaList = 600
 var kindsOfOffice = map[string]bool{"职能处室": true, "职能科室": true, "业务科室": true, "内设科室": true, "业务处室": true,
 	"职能股室": true, "业务股室": true, "处室": true, "科室": true, "股室": true, "机关科室": true, "内设处室": true}
 
-// realOffices drops the names that are a kind of office rather than an office.
+// realOffices drops the names that are a kind of office rather than an office (职能处室,
+// 医技科室, 行政后勤科室).
 func realOffices(depts []Fact) []Fact {
 	out := depts[:0]
 	for _, f := range depts {
-		if !kindsOfOffice[f.Text] {
+		if !kindsOfOffice[f.Text] && !strings.HasSuffix(f.Text, "科室") && !strings.HasSuffix(f.Text, "处室") && !strings.HasSuffix(f.Text, "股室") {
 			out = append(out, f)
 		}
 	}
@@ -582,7 +584,7 @@ func listIntros(text string) [][]int {
 			after, _ := utf8.DecodeRuneInString(text[i:])
 			switch word {
 			case "设":
-				if strings.ContainsRune("建开增假预铺架敷", before) || strings.ContainsRune("施计立定备想法", after) ||
+				if strings.ContainsRune("建开增假预铺架敷属", before) || strings.ContainsRune("施计立定备想法", after) ||
 					after == '置' && !startsCount(text[i+len("置"):]) { // 设置 of 机构设置; 设置4个内设机构 lists
 					continue
 				}

@@ -73,7 +73,7 @@ func number(line, next string) bool {
 	last, first := lastRune(line), firstRune(next)
 	n := len(line)
 	switch {
-	case isDigit(line[n-1]) && startsUnit(next):
+	case isDigit(line[n-1]) && startsUnit(next) && !fieldLine(next): // 名称： is no 名 of people
 		return true
 	case isDigit(line[n-1]) && first == '.' && len(next) > 1 && isDigit(next[1]):
 		return true
@@ -127,6 +127,10 @@ func paragraph(line, next string) bool {
 		// a page's metadata line (发布日期：2024-09-12) before the document's title
 		return false
 	}
+	if fieldLine(line) && fieldLine(next) {
+		// a page's metadata, a field a line: 发文机关：…⏎名称：…
+		return false
+	}
 	if isTitle(line) && endsTitle(line) {
 		// a title before the text (某某小学2022年单位预算公开.pdf, 奉新县2023年“三公”经费预算增减变化情况说明)
 		return false
@@ -139,6 +143,24 @@ func paragraph(line, next string) bool {
 func isTitle(line string) bool {
 	return (strings.Contains(line, "预算") || strings.Contains(line, "决算") || strings.Contains(line, "預算") || strings.Contains(line, "決算")) &&
 		strings.Contains(line, "年") && !sentenceMarks.In(line)
+}
+
+// fieldLine reports whether line begins with a field's label: two to five characters
+// (spaces between them allowed) and a colon, 发文机关： or 名  称：.
+func fieldLine(line string) bool {
+	n := 0
+	for _, r := range line {
+		switch {
+		case r == ' ' || r == '\u3000':
+		case r == ':' || r == '：':
+			return n >= 2
+		case isHan(r) && n < 5:
+			n++
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // titleEnds are the words a disclosure's title ends with.
