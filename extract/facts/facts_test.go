@@ -101,6 +101,9 @@ func TestRules(t *testing.T) {
 		{"a kind of office is no office",
 			"（一）机构设置\n2. 医技科室2个：药学部、检验科。\n4. 行政后勤科室",
 			[]string{"org.department=药学部", "org.department=检验科"}, nil},
+		{"a unit 下设 with a count of units after it",
+			"（二）内设机构\n县城管局下设某某县城市管理监察大队一个下属单位，局机关设5个内设机构，包括办公室、市政股、环卫股、财务股、公用事业股。",
+			[]string{"org.subordinate=某某县城市管理监察大队", "org.department=办公室", "org.department=公用事业股"}, nil},
 		{"机构设置 is no list",
 			"二、机构设置\n局机关设置科学合理，某某科、某某股职责清楚。",
 			nil, []string{"org.department"}},
@@ -370,6 +373,11 @@ func TestHeader(t *testing.T) {
 		{"2019年度“三公”经费财政拨款支出预算为44.52万元，2019年实际支出“三公经费”决算为22.62万元。", "  2019  "},
 		{"某某市第十四届人民代表大会第三次会议昨天审查了某某市2014年预算执行情况和2015年预算草案的报告。", "budget  2015  "},
 		{"“三公”经费较2014年预算降低14.92%。", "  0  "},
+		// the topic after a body's name is no part of it; a title's 本级 in brackets
+		{"关于某某省财政厅财政拨款“三公”经费2014年预算情况的说明\n一、因公出国（境）经费", "budget  2014 某某省财政厅 某某省"},
+		{"2021年度某某盟行政公署外事办公室(本级)决算公开\n来源:某某盟行政公署外事办公室", "final_accounts  2021 某某盟行政公署外事办公室 某某盟"},
+		// a title's body named in the text with its region
+		{"双桥集镇人民政府2020年度一般公共预算财政拨款“三公”经费支出决算情况\n（一）总体情况说明。\n安徽省怀远县双桥集镇人民政府2020年度一般公共预算财政拨款“三公”经费支出预算为30.8万元。", "final_accounts  2020 安徽省怀远县双桥集镇人民政府 安徽省怀远县"},
 		// a sentence is no title, though it states the year's accounts
 		{"某某镇2020年“三公”经费决算数共计35.5万元，比上年下降。", "final_accounts  2020  "},
 		// a portal's title field, a year without 年, a part heading naming the body

@@ -28,7 +28,7 @@ type Header struct {
 // after it (2021年湛江市人民政府行政服务中心部门决算).
 var (
 	titleUnitFirst = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()“”]{1,48}?)\s?((?:19|20)\d{2})\s?(?:年度?(?:[省市区县州旗乡镇]级)?)?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
-	titleYearFirst = regexp.MustCompile(`^(?:关于)?((?:19|20)\d{2})\s?年度?(\p{Han}[\p{Han}（）()“”]{1,48}?)(部门|单位)(?:本级)?(?:收支)?(预算|决算)`)
+	titleYearFirst = regexp.MustCompile(`^(?:关于)?((?:19|20)\d{2})\s?年度?(\p{Han}[\p{Han}（）()“”]{1,48}?)(?:(部门|单位)|[（(]本级[)）])(?:本级)?(?:收支)?(预算|决算)`)
 	titleNoUnit    = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(部门|单位)?(?:本级)?(?:收支)?(预算|决算)`)
 	unitLine       = regexp.MustCompile(`^\p{Han}[\p{Han}（）()]{1,39}$`)
 	yearAnywhere   = regexp.MustCompile(`((?:19|20)\d{2})\s?年度?(?:部门|单位)(?:收支)?(预算|决算)`)
@@ -36,7 +36,7 @@ var (
 	// 某某县司法局2022年“三公”经费预算情况.
 	titleLoose = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
 	// notUnit is a title's part that is no body's name: 第二部分, 目录.
-	notUnit       = regexp.MustCompile(`^第\p{Han}{1,3}(?:部分|章|节)|目录|情况说明`)
+	notUnit       = regexp.MustCompile(`^第\p{Han}{1,3}(?:部分|章|节)|^(?:部分|章|节)$|目录|情况说明`)
 	trailingAlias = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
 
@@ -68,6 +68,12 @@ func findHeader(text string, words terms.Segmenter) Header {
 	if i >= 0 && (h.Unit == "" ||
 		regionOf(h.Unit) == "" && j-i > len(h.Unit) && strings.HasSuffix(text[i:j], h.Unit) && regionOf(text[i:j]) != "") {
 		h.setUnit(text, i, j)
+	}
+	if h.Unit != "" && regionOf(h.Unit) == "" {
+		// 双桥集镇人民政府 of the title is 安徽省怀远县双桥集镇人民政府 in the text
+		if i, j := regionalName(text, h.Unit, regionOf); i >= 0 {
+			h.setUnit(text, i, j)
+		}
 	}
 	if r := regionOf(h.Unit); r != "" {
 		k := strings.Index(h.Unit, r)
@@ -107,6 +113,38 @@ func speakerUnit(text string, regionOf func(string) string) (int, int) {
 		}
 	}
 	return bi, bj
+}
+
+// regionalName returns the byte offsets of the first place in the first part of text
+// where unit, named without its region, is named with it: the divisions, and nothing
+// else, right before it. It returns -1, -1 when there is none.
+func regionalName(text, unit string, regionOf func(string) string) (int, int) {
+	head := text[:min(len(text), speakerReach)]
+	for off := 0; ; {
+		k := strings.Index(head[off:], unit)
+		if k < 0 {
+			return -1, -1
+		}
+		k += off
+		off = k + len(unit)
+		// the run of Han characters before, at most 20 of them
+		start, n := k, 0
+		for start > 0 && n < 20 {
+			r, w := utf8.DecodeLastRuneInString(head[:start])
+			if r < 0x4e00 || r > 0x9fff {
+				break
+			}
+			start -= w
+			n++
+		}
+		for i := start; i < k; {
+			if r := regionOf(head[i : k+len(unit)]); r != "" && i+len(r) == k {
+				return i, k + len(unit)
+			}
+			_, w := utf8.DecodeRuneInString(head[i:])
+			i += w
+		}
+	}
 }
 
 // clauseSpeakerRe is a clause that begins with a body's name and says what the body does,
@@ -608,12 +646,20 @@ func (h *Header) setUnit(s string, i, j int) {
 		// a note (本级) goes; a second name stays: 某某区综合行政执法局（某某区城市管理局）
 		name = name[:a[0]]
 	}
+	for _, w := range topicWords {
+		if k := strings.Index(name, w); k > 0 {
+			name = name[:k] // 某某厅财政拨款“三公”经费2014年预算: the topic follows the body
+		}
+	}
 	name = strings.TrimRight(name, " ")
 	if utf8.RuneCountInString(name) < 2 || notUnit.MatchString(name) {
 		return
 	}
 	h.Unit, h.UnitStart, h.UnitEnd = name, i, i+len(name)
 }
+
+// topicWords begin what a title says of a body's money, after its name.
+var topicWords = []string{"财政拨款", "一般公共预算", "“三公”", "\"三公\"", "三公"}
 
 // facts returns the header's statements as facts.
 func (h Header) facts() []Fact {

@@ -205,7 +205,7 @@ func orgFacts(d *Doc) []Fact {
 				name = name[:b] // told by its first name: 某某中心（某某站）
 			}
 			switch {
-			case strings.HasPrefix(intro, "下设") && officeName.MatchString(name):
+			case strings.HasPrefix(intro, "下设") && officeName.MatchString(name) && !countedUnitsAfter.MatchString(d.Match[it[1]:min(len(d.Match), it[1]+64)]):
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			case unitName.MatchString(name):
 				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
@@ -228,6 +228,9 @@ func orgFacts(d *Doc) []Fact {
 	subs = append(subs, countedUnits(d)...)
 	return append(realOffices(depts), fullNames(realUnits(subs))...)
 }
+
+// countedUnitsAfter is a count of units that closes a list: 某某大队一个下属单位.
+var countedUnitsAfter = regexp.MustCompile(`^(?:共|计)?(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:下属|所属|二级)?(?:预算)?(?:事业)?单位`)
 
 // countedList is an introduction that counts its list: 设置1个综合办事机构：.
 var countedList = regexp.MustCompile(`(?:\d+|[一二两三四五六七八九十]+)个`)

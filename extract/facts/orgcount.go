@@ -32,6 +32,11 @@ func countedUnits(d *Doc) []Fact {
 					s = s[len(lead):]
 				}
 			}
+			for _, verb := range []string{"下设", "下属", "所属", "设有"} {
+				if i := strings.LastIndex(s, verb); i >= 0 {
+					s = s[i+len(verb):] // 县城管局下设某某大队一个下属单位: the unit follows the verb
+				}
+			}
 			start := it[1] - len(s)
 			switch {
 			case selfItem.MatchString(s):
