@@ -378,6 +378,9 @@ func TestHeader(t *testing.T) {
 		{"2021年度某某盟行政公署外事办公室(本级)决算公开\n来源:某某盟行政公署外事办公室", "final_accounts  2021 某某盟行政公署外事办公室 某某盟"},
 		// a title's body named in the text with its region
 		{"双桥集镇人民政府2020年度一般公共预算财政拨款“三公”经费支出决算情况\n（一）总体情况说明。\n安徽省怀远县双桥集镇人民政府2020年度一般公共预算财政拨款“三公”经费支出预算为30.8万元。", "final_accounts  2020 安徽省怀远县双桥集镇人民政府 安徽省怀远县"},
+		// a title without 部门 or 单位: the contents and headings say which
+		{"某某县某某局2024年度决算公开\n目 录\n第一部分 概 况\n第二部分 2024年度部门决算表", "final_accounts department 2024 某某县某某局 某某县"},
+		{"某某县某某局2024年度决算公开\n按照部门预算管理有关规定，“三公”经费包括因公出国（境）费。", "final_accounts  2024 某某县某某局 某某县"},
 		// a sentence is no title, though it states the year's accounts
 		{"某某镇2020年“三公”经费决算数共计35.5万元，比上年下降。", "final_accounts  2020  "},
 		// a portal's title field, a year without 年, a part heading naming the body

@@ -69,6 +69,11 @@ func findHeader(text string, words terms.Segmenter) Header {
 		regionOf(h.Unit) == "" && j-i > len(h.Unit) && strings.HasSuffix(text[i:j], h.Unit) && regionOf(text[i:j]) != "") {
 		h.setUnit(text, i, j)
 	}
+	if h.ScopeEnd == 0 {
+		// a title that does not say 部门 or 单位 leaves it to the contents and the part
+		// headings: 第二部分 2024年度部门决算表
+		h.bodyScope(text)
+	}
 	if h.Unit != "" && regionOf(h.Unit) == "" {
 		// 双桥集镇人民政府 of the title is 安徽省怀远县双桥集镇人民政府 in the text
 		if i, j := regionalName(text, h.Unit, regionOf); i >= 0 {
@@ -113,6 +118,27 @@ func speakerUnit(text string, regionOf func(string) string) (int, int) {
 		}
 	}
 	return bi, bj
+}
+
+// scopeRe is a document's scope with its kind: 部门决算, 单位预算表.
+// It stands after a year or at the head of a heading, and names a document or its part.
+var scopeRe = regexp.MustCompile(`(?:(?:19|20)\d{2}\s?年度?\s*|(?:^|\n)\s*(?:第[一二三四五六七八九十]+部分\s*|[一二三四五六七八九十]+[、.．]\s*)?)(部门|单位)(?:收支)?(预算|决算)(?:表|报表|情况|说明|公开|单位构成|编制|草案)`)
+
+// bodyScope sets h's scope from the first 部门预算 or 单位决算 of the first part of text
+// that names h's kind (when h has one).
+func (h *Header) bodyScope(text string) {
+	head := text[:min(len(text), speakerReach)]
+	for _, m := range scopeRe.FindAllStringSubmatchIndex(head, 32) {
+		kind := "budget"
+		if head[m[4]:m[5]] == "决算" {
+			kind = "final_accounts"
+		}
+		if h.Kind != "" && kind != h.Kind {
+			continue
+		}
+		h.setScope(text, m[2], m[3])
+		return
+	}
 }
 
 // regionalName returns the byte offsets of the first place in the first part of text
