@@ -93,7 +93,7 @@ type matcher interface {
 var subordinateMark = words{"下属", "所属", "直属", "二级单位", "二级预算单位", "事业单位"}
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:\d+|[一二两三四五六七八九十]+)个|下设(?:机构)?|下属(?:单位|事业单位)?设?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(包括|内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:\d+|[一二两三四五六七八九十]+)个|下设(?:机构)?|下属(?:单位|事业单位)?设?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -194,18 +194,24 @@ func orgFacts(d *Doc) []Fact {
 				continue
 			}
 			for _, it := range items {
+				if it[1] == len(d.Match) {
+					break // the text is cut inside the list: its last item may be cut too
+				}
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			}
 			continue
 		}
 		// 下设 names offices or units; 下属 and 所属 name units.
 		for _, it := range listItems(d.Match, m[1], end, anyName) {
+			if it[1] == len(d.Match) {
+				break // the text is cut inside the list: its last item may be cut too
+			}
 			name := d.Match[it[0]:it[1]]
 			if b, ok := trailingBracket(name); ok {
 				name = name[:b] // told by its first name: 某某中心（某某站）
 			}
 			switch {
-			case strings.HasPrefix(intro, "下设") && officeName.MatchString(name) && !countedUnitsAfter.MatchString(d.Match[it[1]:min(len(d.Match), it[1]+64)]):
+			case (strings.HasPrefix(intro, "下设") || intro == "包括") && officeName.MatchString(name) && !countedUnitsAfter.MatchString(d.Match[it[1]:min(len(d.Match), it[1]+64)]):
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			case unitName.MatchString(name):
 				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
@@ -382,7 +388,7 @@ func underSubordinates(d *Doc, off int) bool {
 }
 
 // itemTail ends a list's last item: a count of the list, or a bracketed gloss.
-var itemTail = regexp.MustCompile(`(?:(?:共|计|共计)?(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）]|等\p{Han}{0,8}|组成|构成)$`)
+var itemTail = regexp.MustCompile(`(?:(?:共|计|共计)?(?:\d+|[一二两三四五六七八九十]+)(?:个|家|所)(?:\p{Han}{0,6})|[（(][^（()）]{1,12}[)）]|等\p{Han}{0,8}|组成|构成)$`)
 
 // listStart is what may stand between a list's introduction and its first item.
 var listStart = regexp.MustCompile(`^(?:[^，,。；;：:\n]{0,12}?(?:[：:]|——|[，,](?:分别(?:是|为|有)|包括|主要有|即)[：:]?)|[^，,。；;：:\n（(]{0,12}?(?:\d+|[一二两三四五六七八九十]+)(?:个|家)(?:[：:]|——|[（(]))`)
@@ -575,7 +581,7 @@ func hasDuty(l string) bool {
 func listIntros(text string) [][]int {
 	var out [][]int
 	last := -1 // start of the last match, to keep each once
-	for _, word := range []string{"设", "属", "分别", "科室", "处室", "股室"} {
+	for _, word := range []string{"设", "属", "分别", "科室", "处室", "股室", "包括"} {
 		for i := 0; ; {
 			j := strings.Index(text[i:], word)
 			if j < 0 {
