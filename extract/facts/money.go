@@ -239,6 +239,12 @@ func moneyFacts(d *Doc) []Fact {
 			budgetSent = sStart
 			continue
 		}
+		if changedBy.MatchString(a.label) {
+			// 上划到市级，减少了“三公”经费342.74万元，其中…: an amount the spending
+			// changed by for one reason, not a total; its breakdown is of that amount too
+			budgetSent = sStart
+			continue
+		}
 		if budgetSent == sStart {
 			if a.part && !actualOf.MatchString(a.label) {
 				// the breakdown of a budget figure a final account quotes: 预算为20万元，
@@ -666,6 +672,10 @@ func colonAfter(s, word string) bool {
 		}
 	}
 }
+
+// changedBy is a label that begins with a change, then says what changed: 减少了“三公”经费,
+// 压减公务接待费.
+var changedBy = regexp.MustCompile(`^(?:共|合计|累计)?(?:减少|增加|压减|压缩|节约|节省|核减|调减|调增|追加)了?[“"]?(?:三公|公务|因公|一般|财政|项目|基本)`)
 
 // changeVerbs holds the first rune of every verb changeRe ends with.
 var changeVerbs = runeset.New("增减下上降多少节")

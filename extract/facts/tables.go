@@ -91,6 +91,13 @@ func tableRegions(d *Doc) [][]cell {
 			}
 			cs = ce + 1
 		}
+		if len(cur) == first+1 && first > 0 && strings.HasSuffix(d.Match[cur[first].start:cur[first].end], "表") {
+			// a table's title begins a table of its own: the rows before it (a page's
+			// metadata, another table) are no heads of its columns
+			regions = append(regions, cur[:first])
+			cur = append([]cell(nil), cur[first:]...)
+			first = 0
+		}
 		switch {
 		case len(cur) == first+1:
 			cur[first].alone = true
@@ -367,12 +374,20 @@ func columnHeads(d *Doc, cells []cell) []string {
 		}
 		return heads[1 : len(heads)-1]
 	}
-	line := cells[first].line - 1
-	var heads []string
-	for _, c := range cells[:first] {
-		if c.line == line {
-			heads = append(heads, d.Match[c.start:c.end])
+	lineHeads := func(line int) []string {
+		var heads []string
+		for _, c := range cells[:first] {
+			if c.line == line && !c.blank {
+				heads = append(heads, d.Match[c.start:c.end])
+			}
 		}
+		return heads
+	}
+	heads := lineHeads(cells[first].line - 1)
+	if above := lineHeads(cells[first].line - 2); len(above) > len(heads) {
+		// the line before is the second row of a split head (增、减金额 | 增、减幅度 under
+		// 比上年增、减情况): the row above it heads the columns
+		heads = above
 	}
 	if len(heads) < 2 {
 		return nil
