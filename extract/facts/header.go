@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cnbudget/cnbudget/extract/internal/runeset"
 	"github.com/cnbudget/cnbudget/extract/terms"
 )
 
@@ -93,7 +94,48 @@ const speakerReach = 6000
 
 // speakerRe is a sentence that begins with a body's name and says what the body is or
 // does: 某某医院属于财政差额补助事业单位, 某某镇人民政府内设21个职能处室, 某某检察院（本级）的主要职责是.
-var speakerRe = regexp.MustCompile(`(?:^|[。；;：:\n])\s*((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?(?:是|为|属于|属|系|主要职能|主要职责|的主要职责|内设|下设|共设|设有|隶属于|隶属)`)
+var speakerRe = regexp.MustCompile(`^\s*((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?(?:是|为|属于|属|系|主要职能|主要职责|的主要职责|内设|下设|共设|设有|隶属于|隶属)`)
+
+// speakerWindow bounds, in bytes, what speakerRe reads from a sentence's start: a name of
+// up to 32 characters, a bracket and a verb.
+const speakerWindow = 160
+
+// sentenceStart returns the offset of the sentence after the one at at: past the next
+// 。；;：: or line break, or len(s).
+func sentenceStart(s string, at int) int {
+	i := speakerStops.Index(s[at:])
+	if i < 0 {
+		return len(s)
+	}
+	_, w := utf8.DecodeRuneInString(s[at+i:])
+	return at + i + w
+}
+
+// speakerVerbs are the words a body that introduces itself says right after its name.
+var speakerVerbs = []string{"是", "为", "属", "系", "主要职", "的主要职", "内设", "下设", "共设", "设有"}
+
+// speakerVerb reports whether the run of Han characters (and brackets) that begins s
+// holds a verb speakerRe needs: most sentences are passed over without the regexp.
+func speakerVerb(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	end := 0
+	for i, r := range s {
+		if !(r >= 0x4e00 && r <= 0x9fff) && !strings.ContainsRune("（）()“”", r) {
+			break
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	run := s[:end]
+	for _, v := range speakerVerbs {
+		if strings.Contains(run, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerStops end the sentences speakerUnit tries.
+var speakerStops = runeset.New("。；;：:\n")
 
 // speakerUnit returns the byte offsets of the body that introduces itself in the first
 // sentences of text, or -1, -1.
@@ -104,8 +146,25 @@ func speakerUnit(text string, regionOf func(string) string) (int, int) {
 	}
 	// The first body that introduces itself, by its fullest name: a later sentence may
 	// name it with its region (河西务镇人民政府隶属于… then 天津市武清区河西务镇人民政府内设…).
+	// The regexp is anchored and tried at each sentence's start on the next 40-odd
+	// characters: run over the whole part it costs a fifth of an extraction.
 	bi, bj := -1, -1
-	for _, m := range speakerRe.FindAllStringSubmatchIndex(head, 8) {
+	found := 0
+	for at := 0; at < len(head) && found < 8; {
+		next := sentenceStart(head, at)
+		var m []int
+		if speakerVerb(head[at:min(len(head), at+speakerWindow)]) {
+			m = speakerRe.FindStringSubmatchIndex(head[at:min(len(head), at+speakerWindow)])
+		}
+		if m == nil {
+			at = next
+			continue
+		}
+		found++
+		for k := range m {
+			m[k] += at
+		}
+		at = next
 		name := head[m[2]:m[3]]
 		if strings.HasSuffix(name, "所") && strings.HasPrefix(head[m[3]:], "属") {
 			continue // 某某公司所属…: 所属 is no body's name
