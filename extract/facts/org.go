@@ -193,9 +193,16 @@ func orgFacts(d *Doc) []Fact {
 				!strings.HasPrefix(d.Match[max(0, m[0]-len("机")):], "机关设") { // 局机关设办公室
 				continue
 			}
+			units := strings.Contains(d.Match[m[0]:begin], "事业") // 设置6个事业机构分别是：…
 			for _, it := range items {
 				if it[1] == len(d.Match) {
 					break // the text is cut inside the list: its last item may be cut too
+				}
+				if units {
+					if unitName.MatchString(d.Match[it[0]:it[1]]) {
+						subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
+					}
+					continue
 				}
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			}
@@ -232,7 +239,7 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	subs = append(subs, countedUnits(d)...)
-	return append(realOffices(depts), fullNames(realUnits(subs))...)
+	return notSelf(d, append(realOffices(depts), fullNames(realUnits(subs))...))
 }
 
 // countedUnitsAfter is a count of units that closes a list: 某某大队一个下属单位.
@@ -240,6 +247,24 @@ var countedUnitsAfter = regexp.MustCompile(`^(?:共|计)?(?:\d+|[一二两三四
 
 // countedList is an introduction that counts its list: 设置1个综合办事机构：.
 var countedList = regexp.MustCompile(`(?:\d+|[一二两三四五六七八九十]+)个`)
+
+// notSelf drops the names that are the document's body itself or begin as a clause does
+// (根据不同的学科 of a duty): a body is no office or unit of its own.
+func notSelf(d *Doc, fs []Fact) []Fact {
+	self := d.Header.Unit
+	out := fs[:0]
+	for _, f := range fs {
+		name := d.Match[f.Start:f.End]
+		if self != "" && (name == self || strings.HasSuffix(self, name) && utf8.RuneCountInString(name) >= 6) || clauseLead.MatchString(name) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// clauseLead begins a clause, never a name.
+var clauseLead = regexp.MustCompile(`^(?:根据|按照|依据|依照|通过|采用|为了|对于|关于|经过)`)
 
 // maxCommaList bounds, in bytes, a list of offices parted by commas alone: the rest of a
 // sentence is read once for each list, so it must not be the rest of a long line.
