@@ -169,6 +169,10 @@ func speakerUnit(text string, regionOf func(string) string) (int, int) {
 		if strings.HasSuffix(name, "所") && strings.HasPrefix(head[m[3]:], "属") {
 			continue // 某某公司所属…: 所属 is no body's name
 		}
+		if before := head[max(0, m[2]-120):m[2]]; strings.Contains(before, "下属事业单位") || strings.Contains(before, "下属单位") ||
+			strings.Contains(before, "所属事业单位") || strings.Contains(before, "所属单位") {
+			continue // a subordinate unit that introduces itself under 下属事业单位情况
+		}
 		switch {
 		case bi < 0:
 			bi, bj = m[2], m[3]
