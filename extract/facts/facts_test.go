@@ -3,6 +3,7 @@ package facts
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -432,5 +433,23 @@ func BenchmarkExtract(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
 		Extract(context.Background(), NewDoc(text))
+	}
+}
+
+// TestNotFacts checks that a phrasing does not give a fact that its text does not state,
+// where TestRules can only say that a key is absent.
+func TestNotFacts(t *testing.T) {
+	for _, c := range []struct{ name, text, not string }{
+		{"a kind of office", "（一）机构设置\n2. 医技科室2个：药学部、检验科。\n4. 行政后勤科室", "org.department=行政后勤科室"},
+		{"a second name cut off", "（二）机构设置\n某某局内设2个职能处室：秘书处、人事处（机关党委）。", "org.department=人事处"},
+		{"a list cut with the text", "（三）单位构成\n二级预算单位主要包括某某镇农业服务中心、某某镇文化服务中心、某某镇劳动就业和社", "org.subordinate=某某镇劳动就业和社"},
+		{"the body before 下设", "（二）内设机构\n县城管局下设某某县城市管理监察大队一个下属单位。", "org.subordinate=县城管局下设某某县城市管理监察大队"},
+		{"a unit 下设 with a count of units is no office", "（二）内设机构\n县城管局下设某某县城市管理监察大队一个下属单位。", "org.department=某某县城市管理监察大队"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := flatOf(c.text); slices.Contains(got, c.not) {
+				t.Errorf("got %s; facts %v", c.not, got)
+			}
+		})
 	}
 }

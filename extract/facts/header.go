@@ -94,7 +94,25 @@ const speakerReach = 6000
 
 // speakerRe is a sentence that begins with a body's name and says what the body is or
 // does: 某某医院属于财政差额补助事业单位, 某某镇人民政府内设21个职能处室, 某某检察院（本级）的主要职责是.
-var speakerRe = regexp.MustCompile(`^\s*((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?(?:是|为|属于|属|系|主要职能|主要职责|的主要职责|内设|下设|共设|设有|隶属于|隶属)`)
+var speakerRe = regexp.MustCompile(`^\s*` + bodyName + `(?:` + speakerVerbsRe + `|属|共设|设有|隶属)`)
+
+// bodyName is the name of a body that introduces itself, in a regexp's group 1, and the
+// note in brackets that may follow it: 某某中心（以下简称“本部门”）, 某某检察院（本级）.
+const bodyName = `((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?`
+
+// speakerVerbsRe are what a body that introduces itself says right after its name.
+const speakerVerbsRe = `是|为|属于|系|主要职能|主要职责|的主要职责|内设|下设|隶属于`
+
+// leading returns the first n bytes of text at most, cut where a character begins.
+func leading(text string, n int) string {
+	if n >= len(text) {
+		return text
+	}
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return text[:n]
+}
 
 // speakerWindow bounds, in bytes, what speakerRe reads from a sentence's start: a name of
 // up to 32 characters, a bracket and a verb.
@@ -112,7 +130,7 @@ func sentenceStart(s string, at int) int {
 }
 
 // speakerVerbs are the words a body that introduces itself says right after its name.
-var speakerVerbs = []string{"是", "为", "属", "系", "主要职", "的主要职", "内设", "下设", "共设", "设有"}
+var speakerVerbs = []string{"是", "为", "属", "系", "主要职", "内设", "下设", "共设", "设有"}
 
 // speakerVerb reports whether the run of Han characters (and brackets) that begins s
 // holds a verb speakerRe needs: most sentences are passed over without the regexp.
@@ -140,10 +158,7 @@ var speakerStops = runeset.New("。；;：:\n")
 // speakerUnit returns the byte offsets of the body that introduces itself in the first
 // sentences of text, or -1, -1.
 func speakerUnit(text string, regionOf func(string) string) (int, int) {
-	head := text[:min(len(text), speakerReach)]
-	for len(head) > 0 && !utf8.ValidString(head[len(head)-1:]) && !utf8.RuneStart(head[len(head)-1]) {
-		head = head[:len(head)-1]
-	}
+	head := leading(text, speakerReach)
 	// The first body that introduces itself, by its fullest name: a later sentence may
 	// name it with its region (河西务镇人民政府隶属于… then 天津市武清区河西务镇人民政府内设…).
 	// The regexp is anchored and tried at each sentence's start on the next 40-odd
@@ -190,7 +205,7 @@ var scopeRe = regexp.MustCompile(`(?:(?:19|20)\d{2}\s?年度?\s*|(?:^|\n)\s*(?:�
 // bodyScope sets h's scope from the first 部门预算 or 单位决算 of the first part of text
 // that names h's kind (when h has one).
 func (h *Header) bodyScope(text string) {
-	head := text[:min(len(text), speakerReach)]
+	head := leading(text, speakerReach)
 	for _, m := range scopeRe.FindAllStringSubmatchIndex(head, 32) {
 		kind := "budget"
 		if head[m[4]:m[5]] == "决算" {
@@ -208,7 +223,7 @@ func (h *Header) bodyScope(text string) {
 // where unit, named without its region, is named with it: the divisions, and nothing
 // else, right before it. It returns -1, -1 when there is none.
 func regionalName(text, unit string, regionOf func(string) string) (int, int) {
-	head := text[:min(len(text), speakerReach)]
+	head := leading(text, speakerReach)
 	for off := 0; ; {
 		k := strings.Index(head[off:], unit)
 		if k < 0 {
@@ -238,17 +253,14 @@ func regionalName(text, unit string, regionOf func(string) string) (int, int) {
 
 // clauseSpeakerRe is a clause that begins with a body's name and says what the body does,
 // after a clause of something else: 根据《某某办事处职能配置…规定》，某某办事处主要履行以下职责.
-var clauseSpeakerRe = regexp.MustCompile(`[，,]\s*((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?(?:是|为|属于|系|主要职能|主要职责|的主要职责|主要履行|内设|下设|隶属于)`)
+var clauseSpeakerRe = regexp.MustCompile(`[，,]\s*` + bodyName + `(?:` + speakerVerbsRe + `|主要履行)`)
 
 // clauseSpeaker returns the byte offsets of a body that introduces itself in a clause
 // of the first sentences, or -1, -1. Where a clause begins is no sign a name begins, so
 // the name must begin with an administrative division the dictionary knows, as the full
 // name of a body does (西藏自治区人民政府驻上海办事处); words tells.
 func clauseSpeaker(text string, words terms.Segmenter) (int, int) {
-	head := text[:min(len(text), speakerReach)]
-	for len(head) > 0 && !utf8.RuneStart(head[len(head)-1]) {
-		head = head[:len(head)-1]
-	}
+	head := leading(text, speakerReach)
 	for _, m := range clauseSpeakerRe.FindAllStringSubmatchIndex(head, 8) {
 		name := head[m[2]:m[3]]
 		toks := words.Cut(strings.TrimPrefix(name, "中共"))
@@ -326,7 +338,7 @@ var bodyYearRe = regexp.MustCompile(`(?:^|[^较比与同于至到])((?:19|20)\d{
 // 预算 or 决算 of the same clause.
 func bodyYear(text string) Header {
 	var h Header
-	head := text[:min(len(text), bodyYearReach)]
+	head := leading(text, bodyYearReach)
 	for off := 0; off < len(head); {
 		m := bodyYearRe.FindStringSubmatchIndex(head[off:])
 		if m == nil {
@@ -794,13 +806,12 @@ func region(name string) string {
 			break
 		}
 		word := name[end : end+n]
-		if city && (strings.HasSuffix(word, "州") || strings.HasSuffix(word, "盟")) {
+		if city && inCity(word) {
 			break
 		}
 		end += n
 		city = city || strings.HasSuffix(word, "市")
-		// a county-level division (县, 区, 旗) is the last: what follows is a town or a body
-		if strings.HasSuffix(word, "县") || strings.HasSuffix(word, "区") && !strings.HasSuffix(word, "自治区") || strings.HasSuffix(word, "旗") {
+		if countyLevel(word) {
 			break
 		}
 	}

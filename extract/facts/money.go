@@ -169,11 +169,11 @@ type amount struct {
 // moneyFacts reads every amount of money in the text and gives it the key of the first
 // rule that holds.
 func moneyFacts(d *Doc) []Fact {
-	prevEnd := 0     // end of the previous money figure
-	subject := ""    // the key the sentence's first, skipped, budget figure named
-	lastSent := -1   // sentence of the previous fact
-	budgetSent := -1 // sentence of a budget figure a final account quotes, whose breakdown is skipped
-	lastKey := ""    // key of the previous non-change fact in the sentence
+	prevEnd := 0   // end of the previous money figure
+	subject := ""  // the key the sentence's first, skipped, budget figure named
+	lastSent := -1 // sentence of the previous fact
+	skipSent := -1 // sentence of a figure skipped (a budget a final account quotes, a change for one reason): its breakdown is skipped too
+	lastKey := ""  // key of the previous non-change fact in the sentence
 	decls := declScopes(d)
 	fs, consumed := pairedFacts(d)
 	next := 0 // the length at which fs is next compacted
@@ -214,7 +214,7 @@ func moneyFacts(d *Doc) []Fact {
 		floor := prevEnd // the end of the previous figure: no item of this one's lies before it
 		prevEnd = n.End
 		if sStart != lastSent {
-			lastSent, lastKey, subject, budgetSent = sStart, "", "", -1
+			lastSent, lastKey, subject, skipSent = sStart, "", "", -1
 		}
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = cleanLabel(raw)
@@ -236,22 +236,22 @@ func moneyFacts(d *Doc) []Fact {
 			if subject == "" {
 				subject, _ = matchMoney(a)
 			}
-			budgetSent = sStart
+			skipSent = sStart
 			continue
 		}
 		if changedBy.MatchString(a.label) {
 			// 上划到市级，减少了“三公”经费342.74万元，其中…: an amount the spending
 			// changed by for one reason, not a total; its breakdown is of that amount too
-			budgetSent = sStart
+			skipSent = sStart
 			continue
 		}
-		if budgetSent == sStart {
+		if skipSent == sStart {
 			if a.part && !actualOf.MatchString(a.label) {
 				// the breakdown of a budget figure a final account quotes: 预算为20万元，
 				// 其中：公务接待费9万元，… are budget figures too
 				continue
 			}
-			budgetSent = -1
+			skipSent = -1
 		}
 		if subject != "" && actualOf.MatchString(a.label) {
 			a.label = ""

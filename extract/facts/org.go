@@ -270,16 +270,12 @@ var clauseLead = regexp.MustCompile(`^(?:根据|按照|依据|依照|通过|采�
 // sentence is read once for each list, so it must not be the rest of a long line.
 const maxCommaList = 600
 
-// kindsOfOffice name what offices are, not an office: 设职能处室5个.
-var kindsOfOffice = map[string]bool{"职能处室": true, "职能科室": true, "业务科室": true, "内设科室": true, "业务处室": true,
-	"职能股室": true, "业务股室": true, "处室": true, "科室": true, "股室": true, "机关科室": true, "内设处室": true}
-
-// realOffices drops the names that are a kind of office rather than an office (职能处室,
-// 医技科室, 行政后勤科室).
+// realOffices drops the names that are a kind of office rather than an office: what
+// ends in 科室, 处室 or 股室 (设职能处室5个, 医技科室, 行政后勤科室).
 func realOffices(depts []Fact) []Fact {
 	out := depts[:0]
 	for _, f := range depts {
-		if !kindsOfOffice[f.Text] && !strings.HasSuffix(f.Text, "科室") && !strings.HasSuffix(f.Text, "处室") && !strings.HasSuffix(f.Text, "股室") {
+		if !strings.HasSuffix(f.Text, "科室") && !strings.HasSuffix(f.Text, "处室") && !strings.HasSuffix(f.Text, "股室") {
 			out = append(out, f)
 		}
 	}

@@ -26,8 +26,8 @@ func wordRegion(words terms.Segmenter, name string) string {
 		if t.Start != end || t.Pos != "ns" || !isDivisionWord(t.Text) {
 			break
 		}
-		if city && (strings.HasSuffix(t.Text, "州") || strings.HasSuffix(t.Text, "盟")) {
-			break // a 州 inside a city is a place in it (稠州中学)
+		if city && inCity(t.Text) {
+			break
 		}
 		end = t.End
 		city = city || strings.HasSuffix(t.Text, "市")
@@ -39,7 +39,7 @@ func wordRegion(words terms.Segmenter, name string) string {
 		return region(name)
 	}
 	// the dictionary stopped: the suffix rules may read one more division, county-level
-	if rest := region(bare[end:]); rest != "" && strings.HasPrefix(bare[end:], rest) && !(city && (strings.HasSuffix(rest, "州") || strings.HasSuffix(rest, "盟"))) {
+	if rest := region(bare[end:]); rest != "" && strings.HasPrefix(bare[end:], rest) && !(city && inCity(rest)) {
 		return name[:skip+end+len(rest)]
 	}
 	return name[:skip+end]
@@ -93,6 +93,10 @@ func isDivisionWord(w string) bool {
 	}
 	return false
 }
+
+// inCity reports whether the division w, read after a city, is a place inside the city
+// rather than a division: a 州 or 盟 (稠州中学).
+func inCity(w string) bool { return strings.HasSuffix(w, "州") || strings.HasSuffix(w, "盟") }
 
 // countyLevel reports whether the division w is county-level (县, 区, 旗), the last a
 // region holds: what follows is a town or a body.

@@ -299,8 +299,8 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 // sanggongTopic names the 三公 expenses.
 var sanggongTopic = regexp.MustCompile(`三公`)
 
-// lineBefore reports whether one of the two lines before off (a table's title and its
-// unit line) matches re.
+// lineBefore reports whether the line of off up to off, or one of the two lines before
+// it (a table's title and its unit line), matches re.
 func lineBefore(text string, off int, re *regexp.Regexp) bool {
 	end := off
 	for range 3 {
