@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // A countRule gives the key of a count whose label (the clause's words before it) ends
@@ -70,10 +71,22 @@ func splitByFunding(label, sentence string) bool {
 // actualBreakdown is a sentence that has begun breaking down the people in post.
 const actualBreakdown = `(?:实有|在职)[^，,；;。]*(?:人员|人数|教职工|职工)[^，,；;。]*[，,；;]?[^。]*(?:其中|包括)`
 
-const countFiller = `(?:共|共计|合计|总计|为|是|有|达)?$`
+const countFiller = `(?:共|共计|合计|总计|小计|为|是|有|达)?$`
 
 // countNoLabel marks a count of a change or a plan, not a state: 新增参公人员3名.
 var countNoLabel = words{"新增", "增加", "减少", "调入", "调出", "招聘", "招录", "购置", "采购", "购买", "更新", "报废", "处置", "拍卖", "拟", "计划"}
+
+// bareCount reports whether the figure text[start:end] is a whole number that stands
+// alone in its clause, without a measure word (编制人数小计20，其中行政编制12，…): a
+// staffing label before it may count people.
+func bareCount(text string, start, end int) bool {
+	fig := text[start:end]
+	if len(fig) > 5 || strings.ContainsAny(fig, ".,-+") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[end:])
+	return end == len(text) || strings.ContainsRune("，,；;。、\n", r)
+}
 
 type compiledCountRule struct {
 	countRule
@@ -111,7 +124,8 @@ func countFacts(d *Doc) []Fact {
 			break // canceled: Extract returns the context's error
 		}
 		fs = compactEvery(fs, &next)
-		if n.Measure == "" || n.Ordinal || n.Unit != 0 {
+		bare := n.Measure == "" && !n.Ordinal && n.Unit == 0 && bareCount(d.Match, n.Start, n.End)
+		if n.Measure == "" && !bare || n.Ordinal || n.Unit != 0 {
 			if n.Unit != 0 {
 				prevEnd = n.End
 			}
@@ -137,11 +151,11 @@ func countFacts(d *Doc) []Fact {
 		}
 		after := d.Match[n.End:]
 		for _, r := range compiledCountRules {
-			if !strings.Contains(r.Measures, n.Measure) {
-				continue
+			if bare && !strings.HasPrefix(r.Key, "staff.") || !bare && !strings.Contains(r.Measures, n.Measure) {
+				continue // a bare figure counts people only under a staffing label
 			}
 			hit := r.label != nil && (r.Needs == "" || strings.Contains(label, r.Needs)) && r.label.MatchString(label)
-			if !hit && r.after != nil && r.after.MatchString(after) {
+			if !hit && !bare && r.after != nil && r.after.MatchString(after) {
 				if m := r.after.FindString(after); !countNoLabel.MatchString(m) {
 					hit = true
 				}

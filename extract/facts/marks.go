@@ -13,8 +13,10 @@ var (
 	listItemEnds        = runeset.New("。；;，,\n0123456789")
 	listMarks           = runeset.New("（(一二三四五六七八九十") // number a list's items
 	semicolons          = runeset.New("；;")
-	clauseStops         = runeset.New("。；;\n") // end a list parted by commas alone
+	clauseStops         = runeset.New("。；;\n")   // end a list parted by commas alone
+	listClauseEnds      = runeset.New("。；;，,\n") // end the clause a list stands in
 	colons              = runeset.New("：:")
+	nameEnds            = runeset.New("，,：:") // end an item's name before its duties
 	openParens          = runeset.New("（(")
 	closeParens         = runeset.New("）)")
 	proseMarks          = runeset.New("。，；;") // a line holding them is prose, not a table row

@@ -93,7 +93,7 @@ type matcher interface {
 var subordinateMark = words{"下属", "所属", "直属", "二级单位", "二级预算单位", "事业单位"}
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(包括|内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:\d+|[一二两三四五六七八九十]+)个|下设(?:机构)?|下属(?:单位|事业单位)?设?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(包括|内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:(?:\d+|[一二两三四五六七八九十]+)个|(?:主要)?(?:设有|有|包括)[：:]?)|下设(?:机构)?|下属(?:单位|事业单位)?设?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -106,7 +106,7 @@ func orgFacts(d *Doc) []Fact {
 		if d.poll.Done() {
 			break // canceled: Extract returns the context's error
 		}
-		title := strings.TrimRight(h.Title, "。；;，,")
+		title := dutyless(strings.TrimRight(h.Title, "。；;，,"))
 		if h.Marker == "" || len(title) > 3*40 ||
 			!officeName.MatchString(title) && !openParens.In(title) && !unitName.MatchString(title) {
 			continue
@@ -193,7 +193,9 @@ func orgFacts(d *Doc) []Fact {
 				!strings.HasPrefix(d.Match[max(0, m[0]-len("机")):], "机关设") { // 局机关设办公室
 				continue
 			}
-			units := strings.Contains(d.Match[m[0]:begin], "事业") // 设置6个事业机构分别是：…
+			// 设置6个事业机构分别是：…; 设置A、B2个事业机构
+			units := strings.Contains(d.Match[m[0]:begin], "事业") ||
+				strings.Contains(closingCount.FindString(d.Match[end:min(len(d.Match), end+64)]), "事业")
 			for _, it := range items {
 				if it[1] == len(d.Match) {
 					break // the text is cut inside the list: its last item may be cut too
@@ -208,7 +210,9 @@ func orgFacts(d *Doc) []Fact {
 			}
 			continue
 		}
-		// 下设 names offices or units; 下属 and 所属 name units.
+		// 下设 names offices or units; 下属 and 所属 name units, and so does 包括 after them
+		// in its clause (下属二级预算单位包括：…特警支队).
+		offices := strings.HasPrefix(intro, "下设") || intro == "包括" && !unitsBefore(d.Match, m[0])
 		for _, it := range listItems(d.Match, m[1], end, anyName) {
 			if it[1] == len(d.Match) {
 				break // the text is cut inside the list: its last item may be cut too
@@ -218,7 +222,7 @@ func orgFacts(d *Doc) []Fact {
 				name = name[:b] // told by its first name: 某某中心（某某站）
 			}
 			switch {
-			case (strings.HasPrefix(intro, "下设") || intro == "包括") && officeName.MatchString(name) && !countedUnitsAfter.MatchString(d.Match[it[1]:min(len(d.Match), it[1]+64)]):
+			case offices && officeName.MatchString(name) && !countedUnitsAfter.MatchString(d.Match[it[1]:min(len(d.Match), it[1]+64)]):
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			case unitName.MatchString(name):
 				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
@@ -239,7 +243,45 @@ func orgFacts(d *Doc) []Fact {
 		}
 	}
 	subs = append(subs, countedUnits(d)...)
+	subs = append(subs, unitsDescribed(d, inComposition)...)
 	return notSelf(d, append(realOffices(depts), fullNames(realUnits(subs))...))
+}
+
+// describedUnit is a sentence that says what a unit is: 某某县文化馆为副科级公益一类事业单位.
+var describedUnit = regexp.MustCompile(`(?:^|[。；;])(\p{Han}{3,28}?)(?:为|是|系)[\p{Han}、（()）]{0,20}?事业单位`)
+
+// unitsDescribed returns the units of the composition section that a sentence of their
+// own describes as public institutions, other than the document's body.
+func unitsDescribed(d *Doc, inComposition func(*Doc, int) bool) []Fact {
+	self := d.Header.Unit
+	if self == "" {
+		return nil // the body may be describing itself
+	}
+	var fs []Fact
+	for _, m := range linesMatching(d.Match, describedUnit, func(l string) bool { return strings.Contains(l, "事业单位") }) {
+		if d.poll.Done() {
+			return nil // canceled: Extract returns the context's error
+		}
+		name := d.Match[m[2]:m[3]]
+		if !unitName.MatchString(name) || strings.HasSuffix(self, name) || strings.HasSuffix(name, self) || !inComposition(d, m[0]) {
+			continue
+		}
+		fs = append(fs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: m[2], End: m[3], Rule: "described"})
+	}
+	return fs
+}
+
+// unitsBefore reports whether the clause before off speaks of subordinate units.
+func unitsBefore(text string, off int) bool {
+	lo := max(0, off-90)
+	for lo < off && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	clause := text[lo:off]
+	if i := listClauseEnds.LastIndex(clause); i >= 0 {
+		clause = clause[i:]
+	}
+	return subordinateMark.MatchString(clause)
 }
 
 // countedUnitsAfter is a count of units that closes a list: 某某大队一个下属单位.
@@ -577,6 +619,25 @@ func linesMatching(text string, re *regexp.Regexp, keep func(string) bool) [][]i
 	return out
 }
 
+// dutyless returns an item's title without the duties that follow its name: 院办公室，负责….
+func dutyless(title string) string {
+	head := title[:min(len(title), 3*(12+22)+1)]
+	i := nameEnds.Index(head)
+	if i <= 0 {
+		return title
+	}
+	rest := strings.TrimPrefix(title[i+len(runeAt(title, i)):], "主要")
+	for _, v := range dutyVerbs {
+		if strings.HasPrefix(rest, v) {
+			return title[:i]
+		}
+	}
+	return title
+}
+
+// dutyVerbs begin an office's duties.
+var dutyVerbs = []string{"负责", "承担", "主管", "协助", "组织", "统筹"}
+
 // hasDuty reports whether a line can match officeDuty: a colon near its start (after a
 // name of at most 12 characters and a short bracket) and a duty verb right after it.
 func hasDuty(l string) bool {
@@ -587,7 +648,7 @@ func hasDuty(l string) bool {
 	}
 	rest := l[i+len(runeAt(l, i)):]
 	rest = strings.TrimPrefix(rest, "主要")
-	for _, v := range []string{"负责", "承担", "主管", "协助", "组织", "统筹"} {
+	for _, v := range dutyVerbs {
 		if strings.HasPrefix(rest, v) {
 			return true
 		}
@@ -615,11 +676,11 @@ func listIntros(text string) [][]int {
 			switch word {
 			case "设":
 				if strings.ContainsRune("建开增假预铺架敷属", before) || strings.ContainsRune("施计立定备想法", after) ||
-					after == '置' && !startsCount(text[i+len("置"):]) { // 设置 of 机构设置; 设置4个内设机构 lists
+					after == '置' && !startsCount(text[i+len("置"):]) && !countClosed(text[i+len("置"):]) { // 设置 of 机构设置; 设置4个内设机构 lists
 					continue
 				}
 			case "科室", "处室", "股室": // 医技科室8个：…
-				if !startsCount(text[i:]) {
+				if !startsCount(text[i:]) && !namesAfter(text[i:]) {
 					continue
 				}
 			case "属":
@@ -652,6 +713,29 @@ func listIntros(text string) [][]int {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
 	return out
+}
+
+// closingCount ends a list with its count and kind: …、财政所5个党政内设机构.
+var closingCount = regexp.MustCompile(`^(?:\d+|[一二两三四五六七八九十]+)个\p{Han}{0,6}?(?:机构|单位|科室|股室|处室|部门)`)
+
+// countClosedList is a list of two or more items closed by its count.
+var countClosedList = regexp.MustCompile(`^\p{Han}{1,24}、[\p{Han}、]{1,200}?(?:\d+|[一二两三四五六七八九十]+)个\p{Han}{0,6}?(?:机构|单位|科室|股室|处室|部门)`)
+
+// countClosed reports whether s begins a list of two or more items closed by its count
+// within its clause: 党政办公室、…、财政所5个党政内设机构.
+func countClosed(s string) bool {
+	s = s[:min(len(s), 400)]
+	if end := listClauseEnds.Index(s); end >= 0 {
+		s = s[:end]
+	}
+	return countClosedList.MatchString(s)
+}
+
+// namesAfter reports whether s begins with a verb that names what a kind of office holds:
+// (临床科室)有内科、外科.
+func namesAfter(s string) bool {
+	s = strings.TrimPrefix(s, "主要")
+	return strings.HasPrefix(s, "有") || strings.HasPrefix(s, "设有") || strings.HasPrefix(s, "包括")
 }
 
 // startsCount reports whether s begins with a count of things: 4个, 十二个.
