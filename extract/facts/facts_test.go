@@ -72,6 +72,12 @@ func TestRules(t *testing.T) {
 		{"a 三公 table with last year's column first",
 			"单位:万元 | ||||\n项目 | 2022年预算数 | 2023年预算数 | 2023年预算数增减 | 增减原因 |\n合计 | 2378.77 | 2415.44 | 36.67 | |\n1、因公出国(境)费用 | 0 | 0 | 0 | |\n2、公务接待费 | 1114.54 | 989.86 | -124.68 | |\n3、公务用车费 | 1264.23 | 1425.58 | 161.35 | |\n其中:(1)公务用车运转维护费 | 1007.23 | 898.22 | -109.01 | |\n(2)公务用车购置费 | 257.00 | 527.36 | 270.36 | |\n某某县2023年“三公”经费预算增减变化情况说明\n2023年,全县县级部门汇总一般公共预算“三公”经费预安排2415.44万元,较上年预算增加36.67万元。",
 			[]string{"sanggong.total=2415440000", "sanggong.change=36670000", "sanggong.outbound=0", "sanggong.reception=989860000", "sanggong.vehicle=1425580000", "sanggong.vehicle_operation=898220000", "sanggong.vehicle_purchase=527360000"}, nil},
+		{"a 三公 table with no 三公 in its title: its 合计 row is the total",
+			"某某县水利局2022年部门决算\n单位：万元\n项目 | 预算数 | 决算数\n合计 | 12.50 | 10.32\n因公出国（境）费 | 0 | 0\n公务接待费 | 2.50 | 1.82\n公务用车购置及运行维护费 | 10.00 | 8.50",
+			[]string{"sanggong.total=10320000", "sanggong.reception=1820000", "sanggong.vehicle=8500000"}, nil},
+		{"a 三公 table a cell per line, its labels heading one row of figures",
+			"某某县水利局2023年部门预算\n一般公共预算“三公”经费支出表\n单位：万元\n合计\n因公出国（境）费\n公务用车购置及运行费\n公务用车购置费\n公务用车运行费\n公务接待费\n8.6\n0\n6\n0\n6\n2.6",
+			[]string{"sanggong.total=8600000", "sanggong.outbound=0", "sanggong.vehicle=6000000", "sanggong.vehicle_purchase=0", "sanggong.vehicle_operation=6000000", "sanggong.reception=2600000"}, nil},
 		{"offices with second names in brackets, and notes in brackets",
 			"（二）机构设置\n某某局内设5个职能处室：秘书处、人事处（机关党委）、综合协调处(政策法规处)、经济发展办公室（挂统计办公室牌子）、公共事业管理科（燃气管理办公室、供暖管理办公室）。",
 			[]string{"org.department=秘书处", "org.department=人事处（机关党委）", "org.department=综合协调处(政策法规处)", "org.department=经济发展办公室", "org.department=公共事业管理科（燃气管理办公室、供暖管理办公室）"}, nil},
@@ -464,6 +470,7 @@ func TestNotFacts(t *testing.T) {
 		{"the body before 下设", "（二）内设机构\n县城管局下设某某县城市管理监察大队一个下属单位。", "org.subordinate=县城管局下设某某县城市管理监察大队"},
 		{"a body describing itself is no unit of its own", "某某县文化馆2023年单位预算\n（二）机构设置\n县文化馆为副科级公益一类事业单位。", "org.subordinate=县文化馆"},
 		{"a bare figure that is no count of people", "（三）人员情况\n编制科目2023，实有资金45。", "staff.total.authorized=2023"},
+		{"a row of figures that is not one per label", "某某县水利局2023年部门预算\n一般公共预算“三公”经费支出表\n单位：万元\n合计\n因公出国（境）费\n公务接待费\n公务用车购置及运行费\n预算数\n8.6\n0\n2.6\n6\n决算数\n7.1\n0\n1.1\n6", "sanggong.reception=0"},
 		{"a unit 下设 with a count of units is no office", "（二）内设机构\n县城管局下设某某县城市管理监察大队一个下属单位。", "org.department=某某县城市管理监察大队"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

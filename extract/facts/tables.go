@@ -187,6 +187,8 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 	cols := columnHeads(d, cells)
 	fs := headedCounts(d, cells, header)
 	fs = append(fs, rowCounts(d, cells, cols)...)
+	headRow, used := headRowFacts(d, cells, decls)
+	fs = append(fs, headRow...)
 	col := valueColumn(cols, d.Header.Kind, d.Header.Year)
 	if d.Header.Kind == "final_accounts" && col == 0 {
 		col = actualHalf(cols, groupHeads(d, cells))
@@ -208,7 +210,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		}
 		fs = compactEvery(fs, &next)
 		c := cells[i]
-		if c.num >= 0 || c.blank {
+		if c.num >= 0 || c.blank || used[i] {
 			continue
 		}
 		// A row's figures follow its label: on its line when the table keeps its rows,
@@ -273,7 +275,7 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 			case strings.Contains(head, "收入") && strings.Contains(head, "支出"):
 				key = [2]string{"revenue.total", "expenditure.total"}[min(totals, 1)]
 				totals++
-			case topic.has(sanggongTopic, true) || lineBefore(d.Match, cells[0].start, sanggongTopic):
+			case topic.has(sanggongTopic, true) || lineBefore(d.Match, cells[0].start, sanggongTopic) || sanggongRowsAfter(d, cells, i):
 				key = "sanggong.total" // the 合计 of a 三公 table
 			}
 		default:
@@ -294,6 +296,92 @@ func regionFacts(d *Doc, cells []cell, decls []declScope) []Fact {
 		fs = append(fs, Fact{Key: key, Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
 	}
 	return fs
+}
+
+// sanggongRowsAfter reports whether the rows after cells[i] are those of a 三公 table
+// that has no 三公 in its title: the reception row and the travel-abroad or vehicle row
+// among the next labels.
+func sanggongRowsAfter(d *Doc, cells []cell, i int) bool {
+	reception, other := false, false
+	labels := 0
+	for _, c := range cells[i+1:] {
+		if c.num >= 0 || c.blank {
+			continue
+		}
+		if labels++; labels > 8 {
+			break
+		}
+		l := d.Match[c.start:c.end]
+		reception = reception || strings.Contains(l, "公务接待")
+		other = other || strings.Contains(l, "因公出国") || strings.Contains(l, "公务用车")
+	}
+	return reception && other
+}
+
+// headRowFacts reads a table flattened a cell per line whose labels head its columns and
+// whose one row of figures follows them: 合计, 因公出国（境）费, …, 公务接待费, then
+// 8.6, 0, …, 2.6. The labels before them (a title, a stub's head) are not paired. Only runs
+// whose labels are all known amounts are read; used marks their cells.
+func headRowFacts(d *Doc, cells []cell, decls []declScope) (fs []Fact, used map[int]bool) {
+	for i := 0; i < len(cells); {
+		if cells[i].num >= 0 || cells[i].blank || !cells[i].alone {
+			i++
+			continue
+		}
+		j := i
+		for j < len(cells) && cells[j].num < 0 && !cells[j].blank && cells[j].alone {
+			j++
+		}
+		labels, figs := j-i, figureRun(cells, j)
+		end := j + figs
+		if figs < 3 || labels < figs || end < len(cells) && cells[end].blank {
+			i = max(j, i+1)
+			continue
+		}
+		first := j - figs // the first label paired with a figure
+		topic := topic{d: d, off: cells[i].start}
+		sanggong := topic.has(sanggongTopic, true) || lineBefore(d.Match, cells[i].start, sanggongTopic)
+		keys := make([]string, figs)
+		known := true
+		for k := i; k < first; k++ {
+			// a label left over must be a title or a stub's head, not an amount
+			label := cleanLabel(d.Match[cells[k].start:cells[k].end])
+			if key, _ := matchMoney(amount{label: label, topic: topic, part: true, bare: true}); key != "" || label == "合计" {
+				known = false
+			}
+		}
+		for k := range figs {
+			label := cleanLabel(d.Match[cells[first+k].start:cells[first+k].end])
+			switch {
+			case label == "合计" || label == "总计":
+				if sanggong || sanggongRowsAfter(d, cells, first+k) {
+					keys[k] = "sanggong.total"
+				}
+			default:
+				keys[k], _ = matchMoney(amount{label: label, topic: topic, part: true, bare: true})
+			}
+			if !strings.HasPrefix(keys[k], "sanggong.") {
+				known = false
+			}
+		}
+		unit := tableUnit(d, decls, cells)
+		if !known || unit == numbers.NoUnit {
+			i = end
+			continue
+		}
+		if used == nil {
+			used = map[int]bool{}
+		}
+		for k := range figs {
+			n := d.Numbers[cells[j+k].num]
+			used[first+k] = true
+			if fen, ok := n.Value.Fen(unit); ok {
+				fs = append(fs, Fact{Key: keys[k], Type: Money, Fen: fen, Unit: unit.Fen(), Step: step(n, unit), Start: n.Start, End: n.End, Rule: tableRule})
+			}
+		}
+		i = end
+	}
+	return fs, used
 }
 
 // sanggongTopic names the 三公 expenses.
