@@ -375,6 +375,8 @@ func TestRules(t *testing.T) {
 func TestHeader(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"某某县气象服务中心2023年部门预算情况说明\n单位基本情况", "budget department 2023 某某县气象服务中心 某某县"},
+		{"某某回族彝族自治县教育体育局部门2020年度“三公”经费决算情况说明\n一、总体情况", "final_accounts department 2020 某某回族彝族自治县教育体育局 某某回族彝族自治县"},
+		{"一、单位基本情况\n（三）部门构成\n纳入本部门2021年度决算编制的二级预算单位主要包括重庆市某某区农业农村委员会(本级)、重庆市某某区烟叶生产指导中心。\n二、部门决算情况说明", "final_accounts department 2021 重庆市某某区农业农村委员会 重庆市某某区"},
 		{"2021年湛江市人民政府行政服务中心部门决算\n目 录", "final_accounts department 2021 湛江市人民政府行政服务中心 湛江市"},
 		{"关于某某市某某区教育局2022年度部门决算的说明", "final_accounts department 2022 某某市某某区教育局 某某市某某区"},
 		{"首页 > 财政预决算\n重庆市垫江县商务委员会 2023年度决算公开说明", "final_accounts  2023 重庆市垫江县商务委员会 重庆市垫江县"},

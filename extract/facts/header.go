@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnbudget/cnbudget/extract/internal/runeset"
@@ -69,6 +70,12 @@ func findHeader(text string, words terms.Segmenter) Header {
 	if i >= 0 && (h.Unit == "" ||
 		regionOf(h.Unit) == "" && j-i > len(h.Unit) && strings.HasSuffix(text[i:j], h.Unit) && regionOf(text[i:j]) != "") {
 		h.setUnit(text, i, j)
+	}
+	if h.Unit == "" {
+		// the body at the head of its budget units: …主要包括某某委员会（本级）、某某中心
+		if i, j := levelItem(text); i >= 0 {
+			h.setUnit(text, i, j)
+		}
 	}
 	if h.ScopeEnd == 0 {
 		// a title that does not say 部门 or 单位 leaves it to the contents and the part
@@ -154,6 +161,47 @@ func speakerVerb(s string) bool {
 
 // speakerStops end the sentences speakerUnit tries.
 var speakerStops = runeset.New("。；;：:\n")
+
+// levelItem returns the byte offsets of the first body named with 本级 in brackets in the
+// first part of text (…包括某某委员会（本级）、某某中心: the body's own budget among its
+// units), or -1, -1.
+func levelItem(text string) (int, int) {
+	head := leading(text, speakerReach)
+	for at := 0; ; {
+		k := strings.Index(head[at:], "本级")
+		if k < 0 {
+			return -1, -1
+		}
+		k += at
+		at = k + len("本级")
+		open, w := utf8.DecodeLastRuneInString(head[:k])
+		if open != '（' && open != '(' {
+			continue
+		}
+		end := k - w
+		start := end
+		for n := 0; start > 0 && n < 30; n++ {
+			r, size := utf8.DecodeLastRuneInString(head[:start])
+			if !unicode.Is(unicode.Han, r) {
+				break
+			}
+			start -= size
+		}
+		name := head[start:end]
+		for _, lead := range []string{"包括", "分别为", "分别是", "为", "是"} {
+			if i := strings.LastIndex(name, lead); i >= 0 {
+				name = name[i+len(lead):]
+			}
+		}
+		start = end - len(name)
+		if bodyNameRe.MatchString(name) && utf8.RuneCountInString(name) >= 4 {
+			return start, end
+		}
+	}
+}
+
+// bodyNameRe is a body's name and nothing else.
+var bodyNameRe = regexp.MustCompile(`^` + bodyName + `$`)
 
 // speakerUnit returns the byte offsets of the body that introduces itself in the first
 // sentences of text, or -1, -1.
@@ -414,8 +462,8 @@ var titleLabel = regexp.MustCompile(`^(?:名\s*称|标\s*题|文章标题)\s*[:�
 // 2018年某某市质量技术监督局“三公”经费预算情况说明). The kind is the last 预算 or 决算 of the
 // title, since 一般公共预算 names the money, not the document.
 var (
-	topicUnitFirst = regexp.MustCompile(`^(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])\s?((?:19|20)\d{2})\s?年度?`)
-	topicYearFirst = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:本级)?[“"]?(?:三公|一般公共预算|财政拨款)`)
+	topicUnitFirst = regexp.MustCompile(`^(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:部门|单位)?\s?((?:19|20)\d{2})\s?年度?`)
+	topicYearFirst = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:本级|部门|单位)?[“"]?(?:三公|一般公共预算|财政拨款)`)
 	lastKind       = regexp.MustCompile(`(预算|决算)`)
 	listMark       = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])`)
 	// partTitle is a part heading that names the body: 第一部分 某某县发展和改革局概况.
@@ -535,6 +583,10 @@ func topicMatch(text string, parts []span, s string) (Header, bool) {
 	}
 	h.setYear(text, ys, ys+4)
 	h.setKind(text, ks0, ks0+len("预算"))
+	// 某某局部门2020年度“三公”经费决算: the word after the body names the scope
+	if after := ue + size; strings.HasPrefix(text[after:], "部门") || strings.HasPrefix(text[after:], "单位") {
+		h.setScope(text, after, after+len("部门"))
+	}
 	return h, true
 }
 
