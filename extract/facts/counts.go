@@ -37,6 +37,9 @@ var countRules = []countRule{
 	{Key: "staff.worker.actual", Label: `实有(?:在职)?工勤(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.institution.actual", Label: `实有(?:在职)?事业(?:人员|人数)?`, Measures: "名人"},
 	{Key: "staff.total.actual", Label: `^(?:年末|现|目前)?(?:本|全|现)?(?:单位|部门|局|院|委|中心)?(?:在职|在编)*(?:实有|现有|在职|实际)(?:在职|在编|正式)*(?:人员|人数|教职工|职工)(?:总数|总计)?`, Measures: "名人"},
+	// 行政编制65人，实有人数60人；事业编制0人，实际0人: the people of the posts just
+	// counted (pairedActual gives the kind)
+	{Key: "staff.total.actual", Label: `^(?:实有|实际)$`, Measures: "名人"},
 	// The breakdown of the people in post: 实有在职人员58人，其中行政人员14人、事业人员44人.
 	{Key: "staff.sanggong.actual", Label: `^参公(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Key: "staff.admin.actual", Label: `^行政(?:在职)?(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
@@ -75,6 +78,39 @@ const countFiller = `(?:共|共计|合计|总计|小计|为|是|有|达)?$`
 
 // countNoLabel marks a count of a change or a plan, not a state: 新增参公人员3名.
 var countNoLabel = words{"新增", "增加", "减少", "调入", "调出", "招聘", "招录", "购置", "采购", "购买", "更新", "报废", "处置", "拍卖", "拟", "计划"}
+
+// pairedActual reports whether a count of the people in post (实有人数60人) follows,
+// in the same clause group, a count of one kind's posts (行政编制65人): it counts that
+// kind's people, not the body's.
+func pairedActual(key, label string, prev Fact, text string) bool {
+	if key != "staff.total.actual" || !strings.HasSuffix(prev.Key, ".authorized") || prev.Key == "staff.total.authorized" ||
+		!strings.HasPrefix(prev.Key, "staff.") || prev.End > len(text) {
+		return false
+	}
+	if !strings.HasPrefix(label, "实有") && !strings.HasPrefix(label, "实际") {
+		return false
+	}
+	// only a comma between the two counts' clauses
+	between := text[prev.End:]
+	between = between[:min(len(between), 3*24)]
+	i := strings.Index(between, label)
+	return i >= 0 && !semicolonsOrStops(between[:i])
+}
+
+// totalPostsSince reports whether the body's posts were counted as a whole since off (编制
+// 93人，其中：行政编制64人，事业编制29人，实有人数107人): the people after their
+// breakdown are the whole body's.
+func totalPostsSince(fs []Fact, off int) bool {
+	for k := len(fs) - 1; k >= 0 && fs[k].Start >= off; k-- {
+		if fs[k].Key == "staff.total.authorized" {
+			return true
+		}
+	}
+	return false
+}
+
+// semicolonsOrStops reports whether s holds a mark that ends a clause group.
+func semicolonsOrStops(s string) bool { return strings.ContainsAny(s, "；;。\n") }
 
 // bareCount reports whether the figure text[start:end] is a whole number that stands
 // alone in its clause, without a measure word (编制人数小计20，其中行政编制12，…): a
@@ -171,7 +207,14 @@ func countFacts(d *Doc) []Fact {
 				break // 全部补助事业人员33人、自收自支事业人员21人: neither is the whole
 			}
 			if hit {
-				fs = append(fs, Fact{Key: r.Key, Type: Integer, Int: v, Approx: n.Approx, Start: n.Start, End: n.End, Rule: r.Label + r.After})
+				key := r.Key
+				if len(fs) > 0 && pairedActual(key, label, fs[len(fs)-1], d.Match) && !totalPostsSince(fs, sStart) {
+					// 行政编制65人，实有人数60人；事业编制…: the people in the posts just counted
+					key = strings.TrimSuffix(fs[len(fs)-1].Key, ".authorized") + ".actual"
+				} else if label == "实有" || label == "实际" {
+					break // a bare 实际 counts people only after a count of posts
+				}
+				fs = append(fs, Fact{Key: key, Type: Integer, Int: v, Approx: n.Approx, Start: n.Start, End: n.End, Rule: r.Label + r.After})
 				break
 			}
 		}

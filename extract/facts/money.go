@@ -124,6 +124,9 @@ var changeRe = regexp.MustCompile(`(?:(?:比|较|与|同比)(?:上年|去年|上
 // year's own budget): such figures are no fact of FIELDS.md.
 var otherBase = regexp.MustCompile(`(?:比|较|与)(?:年初)?(?:预算|调整预算|预算数)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
 
+// lastYearFigure labels the previous year's figure quoted for comparison.
+var lastYearFigure = regexp.MustCompile(`^(?:比|较|与)(?:上年|上一年|去年|上年度|(?:19|20)\d{2}年度?)(?:决算数?|预算数?|同期)?(?:的)?$`)
+
 type compiledMoneyRule struct {
 	moneyRule
 	label          matcher
@@ -169,11 +172,13 @@ type amount struct {
 // moneyFacts reads every amount of money in the text and gives it the key of the first
 // rule that holds.
 func moneyFacts(d *Doc) []Fact {
-	prevEnd := 0   // end of the previous money figure
-	subject := ""  // the key the sentence's first, skipped, budget figure named
-	lastSent := -1 // sentence of the previous fact
-	skipSent := -1 // sentence of a figure skipped (a budget a final account quotes, a change for one reason): its breakdown is skipped too
-	lastKey := ""  // key of the previous non-change fact in the sentence
+	prevEnd := 0    // end of the previous money figure
+	subject := ""   // the key the sentence's first, skipped, budget figure named
+	lastSent := -1  // sentence of the previous fact
+	skipSent := -1  // sentence of a figure skipped (a budget a final account quotes, a change for one reason): its breakdown is skipped too
+	lastKey := ""   // key of the previous non-change fact in the sentence
+	baseEnd := -1   // end of the last figure that is the previous year's, quoted to compare
+	baseLabel := "" // and its label (比上年)
 	decls := declScopes(d)
 	fs, consumed := pairedFacts(d)
 	next := 0 // the length at which fs is next compacted
@@ -215,6 +220,9 @@ func moneyFacts(d *Doc) []Fact {
 		prevEnd = n.End
 		if sStart != lastSent {
 			lastSent, lastKey, subject, skipSent = sStart, "", "", -1
+		}
+		if strings.HasSuffix(d.Match[sStart:cStart], "收、") && strings.HasPrefix(d.Match[cStart:], "支") {
+			cStart -= len("收、") // 收、支总计: one label for both sides, not a list
 		}
 		raw := strings.TrimSpace(d.Match[cStart:n.Start])
 		a.label = cleanLabel(raw)
@@ -262,9 +270,16 @@ func moneyFacts(d *Doc) []Fact {
 		if otherBase.MatchString(a.label) {
 			continue
 		}
+		if lastYearFigure.MatchString(a.label) {
+			// 比上年2665.56万元增加253.4万元: the change that follows is the subject's
+			baseEnd, baseLabel = n.End, a.label
+			continue
+		}
 		if len(a.label) <= len("增加了") && bareVerb.MatchString(a.label) {
-			// 与上年相比，增加58.21万元: the comparison stands in the clause before.
-			if prev := prevClause(d.Match, sStart, cStart); comparedRe.MatchString(prev) {
+			if baseEnd == floor {
+				a.label = baseLabel + a.label // the comparison is the figure's just before
+			} else if prev := prevClause(d.Match, sStart, cStart); comparedRe.MatchString(prev) {
+				// 与上年相比，增加58.21万元: the comparison stands in the clause before.
 				a.label = cleanLabel(prev) + a.label
 			}
 		}
