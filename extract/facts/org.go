@@ -90,10 +90,10 @@ type matcher interface {
 }
 
 // subordinateMark says that a unit is subordinate to the body.
-var subordinateMark = words{"下属", "所属", "直属", "二级单位", "二级预算单位", "事业单位"}
+var subordinateMark = words{"下属", "所属", "直属", "附属", "二级单位", "二级预算单位", "事业单位"}
 
 // listIntro introduces a list of offices or units: 内设办公室、财务处和机关党委.
-var listIntro = regexp.MustCompile(`(包括|内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:(?:\d+|[一二两三四五六七八九十]+)个|(?:主要)?(?:设有|有|包括)[：:]?)|下设(?:机构)?|下属(?:单位|事业单位)?设?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?分别(?:是|为))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
+var listIntro = regexp.MustCompile(`(包括|内设(?:机构)?|(?:^|[^建开增假预铺架敷下内])设(?:有|置)?|(?:科室|处室|股室)(?:(?:\d+|[一二两三四五六七八九十]+)个|(?:主要)?(?:设有|有|包括)[：:]?)|下设(?:机构)?|下属(?:单位|事业单位)?设?|所属(?:二级预算单位|预算单位|单位|事业单位)?|(?:事业)?单位(?:\d+|[一二两三四五六七八九十]+)(?:个|家)[，,]?(?:分别(?:是|为)|即)|(?:单位|机构)分别(?:是|为)|(?:^|[。；;])分别(?:是|为)|附属(?:机构|单位))(?:有|包括|为|是)?(?:(?:\d+|[一二两三四五六七八九十]+)(?:个|家))?(?:科室|股室|机构|事业单位|单位)?[：:]?`)
 
 // orgFacts reads the offices and subordinate units named in the composition section.
 func orgFacts(d *Doc) []Fact {
@@ -193,6 +193,9 @@ func orgFacts(d *Doc) []Fact {
 				!strings.HasPrefix(d.Match[max(0, m[0]-len("机")):], "机关设") { // 局机关设办公室
 				continue
 			}
+			if notNames(d.Match, m[0], begin, end, len(items)) {
+				continue
+			}
 			// 设置6个事业机构分别是：…; 设置A、B2个事业机构
 			units := strings.Contains(d.Match[m[0]:begin], "事业") ||
 				strings.Contains(closingCount.FindString(d.Match[end:min(len(d.Match), end+64)]), "事业")
@@ -213,7 +216,12 @@ func orgFacts(d *Doc) []Fact {
 		// 下设 names offices or units; 下属 and 所属 name units, and so does 包括 after them
 		// in its clause (下属二级预算单位包括：…特警支队).
 		offices := strings.HasPrefix(intro, "下设") || intro == "包括" && !unitsBefore(d.Match, m[0])
-		for _, it := range listItems(d.Match, m[1], end, anyName) {
+		unitsIntro := strings.Contains(intro, "单位") && !offices
+		items := listItems(d.Match, m[1], end, anyName)
+		if notNames(d.Match, m[0], begin, end, len(items)) {
+			continue
+		}
+		for _, it := range items {
 			if it[1] == len(d.Match) {
 				break // the text is cut inside the list: its last item may be cut too
 			}
@@ -224,7 +232,9 @@ func orgFacts(d *Doc) []Fact {
 			switch {
 			case offices && officeName.MatchString(name) && !countedUnitsAfter.MatchString(d.Match[it[1]:min(len(d.Match), it[1]+64)]):
 				depts = append(depts, Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
-			case unitName.MatchString(name):
+			case unitName.MatchString(name) || unitsIntro && officeName.MatchString(name):
+				// a list the text says are units holds units, whatever their names end in
+				// (行政单位分别是：…警务保障部(一)、…民警门诊部)
 				subs = append(subs, Fact{Key: "org.subordinate", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "list"})
 			}
 		}
@@ -244,6 +254,10 @@ func orgFacts(d *Doc) []Fact {
 	}
 	subs = append(subs, countedUnits(d)...)
 	subs = append(subs, unitsDescribed(d, inComposition)...)
+	ds, us := closedLists(d, inComposition)
+	depts, subs = append(depts, ds...), append(subs, us...)
+	ds, us = numberedRuns(d, inComposition)
+	depts, subs = append(depts, ds...), append(subs, us...)
 	return notSelf(d, append(realOffices(depts), fullNames(realUnits(subs))...))
 }
 
@@ -270,6 +284,149 @@ func unitsDescribed(d *Doc, inComposition func(*Doc, int) bool) []Fact {
 	}
 	return fs
 }
+
+// listClosing is the count and kind that close a list with no introduction of its
+// own: …、离退休干部管理处10个管理部门; …、办公室等五个科室; …5个直属事业单位.
+var listClosing = regexp.MustCompile(`(等)?(\d+|[一二两三四五六七八九十]+)个(\p{Han}{0,6}?)(部门|机构|单位|科室|处室|股室|站所)`)
+
+// listVerbs end the words before a list's first item: 北京市地震局下辖办公室、….
+var listVerbs = []string{"下辖", "下设", "设有", "设置", "共有", "包括", "分别为", "分别是", "有", "设", "为"}
+
+// closedLists returns the offices and the units of the lists in the composition section
+// that are closed by as many items as their count says, and say what they are: offices
+// (部门, 机构, 科室) or units (单位, 事业机构).
+func closedLists(d *Doc, inComposition func(*Doc, int) bool) (depts, subs []Fact) {
+	keep := func(l string) bool { return strings.Contains(l, "个") && strings.Contains(l, "、") }
+	for _, m := range linesMatching(d.Match, listClosing, keep) {
+		if d.poll.Done() {
+			return nil, nil // canceled: Extract returns the context's error
+		}
+		count, ok := smallCount(d.Match[m[4]:m[5]])
+		if !ok || count < 2 {
+			continue
+		}
+		end := m[0]
+		start := end
+		for n := 0; start > 0 && n < 200; n++ {
+			r, w := utf8.DecodeLastRuneInString(d.Match[:start])
+			if strings.ContainsRune("，,。；;：:\n", r) {
+				break
+			}
+			start -= w
+		}
+		first := d.Match[start:end]
+		if i := strings.Index(first, "、"); i >= 0 {
+			first = first[:i]
+		} else {
+			continue
+		}
+		for _, v := range listVerbs {
+			if i := strings.LastIndex(first, v); i >= 0 {
+				start += i + len(v)
+				first = first[i+len(v):]
+			}
+		}
+		if !inComposition(d, start) {
+			continue
+		}
+		kind := d.Match[m[6]:m[9]]
+		units := strings.Contains(kind, "事业") || strings.HasSuffix(kind, "单位") || strings.HasSuffix(kind, "站所")
+		shape := matcher(innerName)
+		if units {
+			shape = unitName
+		}
+		items := listItems(d.Match, start, end, shape)
+		if len(items) != count || len(splitList(d.Match, start, end, "、")) != count {
+			continue // not every item a name of the kind, or not the list the count closes
+		}
+		for _, it := range items {
+			f := Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "closed list"}
+			if units {
+				f.Key = "org.subordinate"
+				subs = append(subs, f)
+			} else {
+				depts = append(depts, f)
+			}
+		}
+	}
+	return depts, subs
+}
+
+// numberedItem is one item of a list numbered on a single line: （1）党政办公室；.
+var numberedItem = regexp.MustCompile(`[（(]\d{1,2}[)）]([^；;。，,（()）\n]{2,30}(?:[（(][^（()）\n]{1,30}[)）])?)`)
+
+// numberedRuns returns the offices and units of lists numbered on one line
+// ((1)党政办公室;(2)党群工作办公室;…) in the composition section: units when the line
+// before says 事业 or 单位.
+func numberedRuns(d *Doc, inComposition func(*Doc, int) bool) (depts, subs []Fact) {
+	keep := func(l string) bool {
+		return (strings.HasPrefix(l, "(1)") || strings.HasPrefix(l, "（1）")) && (strings.Contains(l, "(2)") || strings.Contains(l, "（2）"))
+	}
+	lineOf := -1
+	var items [][]int
+	flush := func() {
+		if len(items) < 2 || !inComposition(d, items[0][0]) {
+			items = nil
+			return
+		}
+		prevStart := strings.LastIndexByte(d.Match[:max(0, items[0][0]-1)], '\n') + 1
+		before := d.Match[prevStart:max(prevStart, items[0][0]-1)]
+		units := strings.Contains(before, "事业") || strings.Contains(before, "单位") || strings.Contains(before, "站所")
+		shape := matcher(innerName)
+		if units {
+			shape = unitName
+		}
+		for _, m := range items {
+			for _, it := range listItems(d.Match, m[2], m[3], shape) {
+				f := Fact{Key: "org.department", Type: String, Text: d.Match[it[0]:it[1]], Start: it[0], End: it[1], Rule: "numbered"}
+				if units {
+					f.Key = "org.subordinate"
+					subs = append(subs, f)
+				} else {
+					depts = append(depts, f)
+				}
+			}
+		}
+		items = nil
+	}
+	for _, m := range linesMatching(d.Match, numberedItem, keep) {
+		if d.poll.Done() {
+			return nil, nil // canceled: Extract returns the context's error
+		}
+		line := strings.LastIndexByte(d.Match[:m[0]], '\n')
+		if line != lineOf {
+			flush()
+			lineOf = line
+		}
+		items = append(items, m)
+	}
+	flush()
+	return depts, subs
+}
+
+// notNames reports whether the list text[begin:end] after its introduction
+// text[intro:begin] counts things rather than names offices: its items carry counts of
+// their own (设有4个有人值守台站、265个无人值守强震台), or one item stands for many
+// (下设三个年级组).
+func notNames(text string, intro, begin, end, items int) bool {
+	parts := splitList(text, begin, end, "、，,")
+	for _, p := range parts[min(1, len(parts)):] {
+		if startsCount(text[p[0]:p[1]]) {
+			return true
+		}
+	}
+	if items == 1 {
+		if m := countIn.FindStringSubmatch(text[intro:begin]); m != nil {
+			if n, ok := smallCount(m[1]); ok && n > 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countIn is a count in a list's introduction: 下设三个.
+var countIn = regexp.MustCompile(`(\d+|[一二两三四五六七八九十]+)(?:个|家)`)
 
 // unitsBefore reports whether the clause before off speaks of subordinate units.
 func unitsBefore(text string, off int) bool {
@@ -313,11 +470,13 @@ var clauseLead = regexp.MustCompile(`^(?:根据|按照|依据|依照|通过|采�
 const maxCommaList = 600
 
 // realOffices drops the names that are a kind of office rather than an office: what
-// ends in 科室, 处室 or 股室 (设职能处室5个, 医技科室, 行政后勤科室).
+// ends in 科室, 处室 or 股室 after a kind's word (设职能处室5个, 医技科室, 行政后勤科室),
+// not an office's own (教科室).
 func realOffices(depts []Fact) []Fact {
 	out := depts[:0]
 	for _, f := range depts {
-		if !strings.HasSuffix(f.Text, "科室") && !strings.HasSuffix(f.Text, "处室") && !strings.HasSuffix(f.Text, "股室") {
+		kind := strings.HasSuffix(f.Text, "科室") || strings.HasSuffix(f.Text, "处室") || strings.HasSuffix(f.Text, "股室")
+		if !kind || utf8.RuneCountInString(f.Text) == 3 { // 教科室 is an office; 处室, 医技科室 are kinds
 			out = append(out, f)
 		}
 	}
@@ -574,6 +733,9 @@ var aliasNotes = []string{"挂", "加挂", "含", "即", "简称", "以下", "�
 // isAlias reports whether the bracket b (with its brackets) gives a second name of what
 // it follows: one or more names of offices or units, 、-separated, and nothing else.
 func isAlias(b string) bool {
+	if numberedBracket(b) {
+		return true // 警务保障部(一): the number tells one unit from its like
+	}
 	_, w := utf8.DecodeRuneInString(b)
 	_, lw := utf8.DecodeLastRuneInString(b)
 	in := b[w : len(b)-lw]
@@ -591,6 +753,14 @@ func isAlias(b string) bool {
 		}
 	}
 	return in != ""
+}
+
+// numberedBracket reports whether the bracket b holds a number only: (一), （2）.
+func numberedBracket(b string) bool {
+	_, w := utf8.DecodeRuneInString(b)
+	_, lw := utf8.DecodeLastRuneInString(b)
+	in := b[w : len(b)-lw]
+	return in != "" && strings.Trim(in, "0123456789一二三四五六七八九十") == ""
 }
 
 // linesMatching returns re's submatch indexes in text, in text's offsets, running re
@@ -663,7 +833,7 @@ func hasDuty(l string) bool {
 func listIntros(text string) [][]int {
 	var out [][]int
 	last := -1 // start of the last match, to keep each once
-	for _, word := range []string{"设", "属", "分别", "科室", "处室", "股室", "包括"} {
+	for _, word := range []string{"设", "属", "分别", "即", "科室", "处室", "股室", "包括"} {
 		for i := 0; ; {
 			j := strings.Index(text[i:], word)
 			if j < 0 {
@@ -675,7 +845,7 @@ func listIntros(text string) [][]int {
 			after, _ := utf8.DecodeRuneInString(text[i:])
 			switch word {
 			case "设":
-				if strings.ContainsRune("建开增假预铺架敷属", before) || strings.ContainsRune("施计立定备想法", after) ||
+				if strings.ContainsRune("建开增假预铺架敷属、", before) || strings.ContainsRune("施计立定备想法", after) ||
 					after == '置' && !startsCount(text[i+len("置"):]) && !countClosed(text[i+len("置"):]) { // 设置 of 机构设置; 设置4个内设机构 lists
 					continue
 				}
@@ -684,14 +854,14 @@ func listIntros(text string) [][]int {
 					continue
 				}
 			case "属":
-				if before != '下' && before != '所' {
+				if before != '下' && before != '所' && before != '附' {
 					continue
 				}
 			}
 			// back far enough for the words before the keyword that the regexp reads
 			// (内设, 下属; 事业单位2个，分别), and no further, so the leftmost match is this one
 			back := 3
-			if word == "分别" {
+			if word == "分别" || word == "即" {
 				back = 36
 			}
 			lo, hi := window(text, j, back, 72)
