@@ -37,8 +37,9 @@ var (
 	// titleLoose is a title that names something between the year and 预算 or 决算:
 	// 某某县司法局2022年“三公”经费预算情况.
 	titleLoose = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
-	// notUnit is a title's part that is no body's name: 第二部分, 目录.
-	notUnit       = regexp.MustCompile(`^第\p{Han}{1,3}(?:部分|章|节)|^(?:部分|章|节)$|目录|情况说明`)
+	// notUnit is a title's part that is no body's name: 第二部分, 目录, a portal's
+	// 校务公开, a table's 项目.
+	notUnit       = regexp.MustCompile(`^第\p{Han}{1,3}(?:部分|章|节)|^(?:部分|章|节|项目|科目|名称)$|目录|情况说明|公开$`)
 	trailingAlias = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
 
@@ -101,11 +102,11 @@ const speakerReach = 6000
 
 // speakerRe is a sentence that begins with a body's name and says what the body is or
 // does: 某某医院属于财政差额补助事业单位, 某某镇人民政府内设21个职能处室, 某某检察院（本级）的主要职责是.
-var speakerRe = regexp.MustCompile(`^\s*` + bodyName + `(?:` + speakerVerbsRe + `|属|共设|设有|隶属)`)
+var speakerRe = regexp.MustCompile(`^\s*` + bodyName + `(?:机关)?(?:` + speakerVerbsRe + `|属|共设|设有|隶属|本级(?:\d+|[一二三四五六七八九十])个|[，,](?:为|是|系))`)
 
 // bodyName is the name of a body that introduces itself, in a regexp's group 1, and the
 // note in brackets that may follow it: 某某中心（以下简称“本部门”）, 某某检察院（本级）.
-const bodyName = `((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?`
+const bodyName = `((?:中共)?\p{Han}{2,30}?(?:局|委员会|委|院|会|办公室|研究室|厅|中心|所|站|馆|学校|小学|中学|大学|幼儿园|医院|人民政府|政府|办事处|队|社|联|场|台|处|协会|联合会))(?:[（(](?:本级|以下简称[^)）]{0,12})[)）])?`
 
 // speakerVerbsRe are what a body that introduces itself says right after its name.
 const speakerVerbsRe = `是|为|属于|系|主要职能|主要职责|的主要职责|内设|下设|隶属于`
@@ -137,7 +138,7 @@ func sentenceStart(s string, at int) int {
 }
 
 // speakerVerbs are the words a body that introduces itself says right after its name.
-var speakerVerbs = []string{"是", "为", "属", "系", "主要职", "内设", "下设", "共设", "设有"}
+var speakerVerbs = []string{"是", "为", "属", "系", "主要职", "内设", "下设", "共设", "设有", "本级"}
 
 // speakerVerb reports whether the run of Han characters (and brackets) that begins s
 // holds a verb speakerRe needs: most sentences are passed over without the regexp.
@@ -151,6 +152,9 @@ func speakerVerb(s string) bool {
 		end = i + utf8.RuneLen(r)
 	}
 	run := s[:end]
+	if rest := s[end:]; strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, ",") {
+		return true // 某某办公室，为全额拨款事业单位: speakerRe tells
+	}
 	for _, v := range speakerVerbs {
 		if strings.Contains(run, v) {
 			return true
@@ -311,7 +315,7 @@ func clauseSpeaker(text string, words terms.Segmenter) (int, int) {
 	head := leading(text, speakerReach)
 	for _, m := range clauseSpeakerRe.FindAllStringSubmatchIndex(head, 8) {
 		name := head[m[2]:m[3]]
-		toks := words.Cut(strings.TrimPrefix(name, "中共"))
+		toks := words.Cut(partyless(name))
 		if len(toks) > 1 && toks[0].Pos == "ns" && isDivisionWord(toks[0].Text) {
 			return m[2], m[3]
 		}
@@ -464,6 +468,8 @@ var titleLabel = regexp.MustCompile(`^(?:名\s*称|标\s*题|文章标题)\s*[:�
 var (
 	topicUnitFirst = regexp.MustCompile(`^(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:部门|单位)?\s?((?:19|20)\d{2})\s?年度?`)
 	topicYearFirst = regexp.MustCompile(`^((?:19|20)\d{2})\s?年度?(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:本级|部门|单位)?[“"]?(?:三公|一般公共预算|财政拨款)`)
+	// 某某中心财政拨款“三公”经费预算2014年情况如下
+	topicKindFirst = regexp.MustCompile(`^(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:财政拨款)?[“"]?三公[”"]?经费(预算|决算)((?:19|20)\d{2})\s?年`)
 	lastKind       = regexp.MustCompile(`(预算|决算)`)
 	listMark       = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])`)
 	// partTitle is a part heading that names the body: 第一部分 某某县发展和改革局概况.
@@ -560,19 +566,24 @@ func topicMatch(text string, parts []span, s string) (Header, bool) {
 	}
 	var h Header
 	var unit, year []int
+	kindAt := -1 // the kind's offset in s, when it stands before the year
 	if m := topicUnitFirst.FindStringSubmatchIndex(s); m != nil {
 		unit, year = m[2:4], m[4:6]
 	} else if m := topicYearFirst.FindStringSubmatchIndex(s); m != nil {
 		unit, year = m[4:6], m[2:4]
+	} else if m := topicKindFirst.FindStringSubmatchIndex(s); m != nil {
+		unit, year, kindAt = m[2:4], m[6:8], m[4]
 	} else {
 		return h, false
 	}
-	ks := lastKind.FindAllStringIndex(s[year[1]:], -1)
-	if len(ks) == 0 {
-		return h, false
+	if kindAt < 0 {
+		ks := lastKind.FindAllStringIndex(s[year[1]:], -1)
+		if len(ks) == 0 {
+			return h, false
+		}
+		kindAt = year[1] + ks[len(ks)-1][0]
 	}
-	k := ks[len(ks)-1]
-	us, ue, ys, ks0 := abs(unit[0]), abs(unit[1]-1), abs(year[0]), abs(year[1]+k[0])
+	us, ue, ys, ks0 := abs(unit[0]), abs(unit[1]-1), abs(year[0]), abs(kindAt)
 	if us < 0 || ue < 0 || ys < 0 || ks0 < 0 || abs(year[1]-1)-ys != year[1]-1-year[0] {
 		return h, false // a group crosses two lines
 	}
@@ -795,6 +806,7 @@ func (h *Header) setUnit(s string, i, j int) {
 			i += len(p)
 		}
 	}
+	name = strings.TrimSuffix(name, "关于") // 某某局关于2016年度预算公开的补充说明
 	if a := trailingAlias.FindStringIndex(name); a != nil && a[0] > 0 && !isAlias(name[a[0]:]) {
 		// a note (本级) goes; a second name stays: 某某区综合行政执法局（某某区城市管理局）
 		name = name[:a[0]]
@@ -838,13 +850,24 @@ func (h Header) facts() []Fact {
 // divisionSuffixes end the names of administrative divisions, longest first.
 var divisionSuffixes = []string{"自治区", "自治州", "自治县", "特别行政区", "省", "市", "州", "盟", "县", "旗", "区"}
 
+// partyless returns name without the party's name that may begin a party body's (中共,
+// 中国共产党): the divisions follow it.
+func partyless(name string) string {
+	for _, p := range []string{"中共", "中国共产党"} {
+		if strings.HasPrefix(name, p) {
+			return name[len(p):]
+		}
+	}
+	return name
+}
+
 // notDivisions are words that end like a division but are not one.
 var notDivisions = []string{"城市", "城区", "社区", "园区", "景区", "商务区", "度假区", "风景区", "旅游区", "工业区", "合作区", "产业区", "市区", "小区", "片区", "辖区", "山区", "库区", "开发区", "高新区", "示范区", "试验区", "保护区", "功能区", "街区", "校区", "营区", "都市"}
 
 // region returns the administrative divisions that begin name: 巫溪县 of
 // 巫溪县科学技术协会, 重庆市沙坪坝区 of 重庆市沙坪坝区…局; a leading 中共 is skipped.
 func region(name string) string {
-	name = strings.TrimPrefix(name, "中共")
+	name = partyless(name)
 	for _, p := range notRegionPrefixes {
 		if strings.HasPrefix(name, p) {
 			return ""

@@ -196,9 +196,16 @@ func moneyFacts(d *Doc) []Fact {
 		}
 		unit, bare := n.Unit, false
 		if unit == numbers.NoUnit {
-			// A bare figure takes the unit its table or sentence declares, if any.
-			if unit = declaredUnit(decls, n.Start); unit == numbers.NoUnit {
-				continue
+			// A bare figure takes the unit its table or sentence declares, if any; one
+			// written in 万 or 亿 without 元 (运行维护费38万) counts yuan, as a bare
+			// figure: only a label of its own makes it money.
+			switch {
+			case strings.HasSuffix(d.Match[n.Start:n.End], "万") || strings.HasSuffix(d.Match[n.Start:n.End], "亿"):
+				unit = numbers.Yuan
+			default:
+				if unit = declaredUnit(decls, n.Start); unit == numbers.NoUnit {
+					continue
+				}
 			}
 			bare = true
 		}

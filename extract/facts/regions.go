@@ -14,7 +14,7 @@ import (
 // Where the dictionary's divisions stop and no county-level one has been read, the suffix
 // rules of region go on with the rest (a town's county missing from the dictionary).
 func wordRegion(words terms.Segmenter, name string) string {
-	bare := strings.TrimPrefix(name, "中共")
+	bare := partyless(name)
 	skip := len(name) - len(bare)
 	for _, p := range notRegionPrefixes {
 		if strings.HasPrefix(bare, p) {
