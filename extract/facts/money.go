@@ -125,7 +125,24 @@ var changeRe = regexp.MustCompile(`(?:(?:比|较|与|同比)(?:上年|去年|上
 var otherBase = regexp.MustCompile(`(?:比|较|与)(?:年初)?(?:预算|调整预算|预算数)[^，,；;。]*(?:增加|减少|增长|下降|上升|降低|多|少|节约|节省)(?:了)?$`)
 
 // lastYearFigure labels the previous year's figure quoted for comparison.
-var lastYearFigure = regexp.MustCompile(`^(?:比|较|与)(?:上年|上一年|去年|上年度|(?:19|20)\d{2}年度?)(?:决算数?|预算数?|同期)?(?:的)?$`)
+var lastYearFigure = regexp.MustCompile(`(?:^|[^预决])(?:比|较|与)(?:上年|上一年|去年|上年度|(?:19|20)\d{2}年度?)(?:决算|预算)?(?:收入|支出|基本支出|项目支出)?(?:决算|预算)?数?(?:的)?$`)
+
+// shareOfTotal follows a figure that is a part of the year's total: ，占收入合计的99.94%.
+var shareOfTotal = regexp.MustCompile(`^[，,]?占(?:本年)?(?:收入|支出)(?:合计|总计|总额)`)
+
+// lastYearSubject returns what a label of last year's figure compares: 收入预算 of
+// 收入预算比2019年预算收入.
+func lastYearSubject(label string) string {
+	m := lastYearFigure.FindStringIndex(label)
+	if m == nil {
+		return ""
+	}
+	i := m[0]
+	if r, w := utf8.DecodeRuneInString(label[i:]); r != '比' && r != '较' && r != '与' {
+		i += w // the rune before 比 that the regexp reads
+	}
+	return label[:i]
+}
 
 type compiledMoneyRule struct {
 	moneyRule
@@ -237,6 +254,7 @@ func moneyFacts(d *Doc) []Fact {
 		// sent: it may be long, and hold many figures
 		sent := d.scan(sStart, sEnd)
 		a.part = partBefore(d, sent, cStart) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
+			shareOfTotal.MatchString(d.Match[n.End:min(len(d.Match), n.End+40)]) ||
 			opensBreakdown(tail(d.Match[sStart:cStart], 64)) && !genericLabel.MatchString(a.label) && !headline(a.label)
 		if a.part && headline(a.label) && semicolonSince(d, sent, cStart) {
 			// 收入预算X万元，其中…；支出预算Y万元: a semicolon ends the breakdown, and a
@@ -284,7 +302,9 @@ func moneyFacts(d *Doc) []Fact {
 		}
 		if len(a.label) <= len("增加了") && bareVerb.MatchString(a.label) {
 			if baseEnd == floor {
-				a.label = baseLabel + a.label // the comparison is the figure's just before
+				// the comparison is the figure's just before: its subject, compared with
+				// last year (收入预算比2019年预算收入5535.82万元增加443.07万元)
+				a.label = lastYearSubject(baseLabel) + "比上年" + a.label
 			} else if prev := prevClause(d.Match, sStart, cStart); comparedRe.MatchString(prev) {
 				// 与上年相比，增加58.21万元: the comparison stands in the clause before.
 				a.label = cleanLabel(prev) + a.label
@@ -753,10 +773,13 @@ func pairedFacts(d *Doc) ([]Fact, map[int]bool) {
 			}
 		}
 		nums := []int{i}
-		// A second figure after a comma gives expenditure's value; the unit is the last one's.
-		if i+1 < len(d.Numbers) && n.Unit == numbers.NoUnit {
+		// A second figure after a comma gives expenditure's value; the unit is the last one's
+		// (各是4125.49,4143.91万元), or each states its own (各增加1412.7万元、2062.79万元).
+		if i+1 < len(d.Numbers) {
 			next := d.Numbers[i+1]
-			if gap := d.Match[n.End:next.Start]; (gap == "," || gap == "，" || gap == "、") && next.Unit != numbers.NoUnit {
+			gap := d.Match[n.End:next.Start]
+			if (gap == "," || gap == "，" || gap == "、") && next.Unit != numbers.NoUnit && next.Measure == "" &&
+				(n.Unit == numbers.NoUnit || gap == "、" && next.Unit == n.Unit) {
 				nums = append(nums, i+1)
 			}
 		}
