@@ -84,10 +84,10 @@ var moneyRules = []moneyRule{
 	{NeedsOne: words{"涉及", "资金", "金额"}, Key: "performance.project_funds", Label: `涉及.*|(?:项目)?(?:资金|金额)`, Topic: `绩效目标`},
 
 	// Headline totals, by their own words or by the topic of their sentence.
-	{Needs: "收入", Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
-	{Needs: "支出", Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|总额)`},
-	{Needs: "收入", Key: "revenue.total", Label: who + `(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
-	{Needs: "支出", Key: "expenditure.total", Label: who + `(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Needs: "收入", Key: "revenue.total", Label: who + `(?:预算|决算)?(?:总)?收入(?:总预算|预算|决算)?(?:总计|总额)`},
+	{Needs: "支出", Key: "expenditure.total", Label: who + `(?:预算|决算)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|总额)`},
+	{Needs: "收入", Key: "revenue.total", Label: who + `(?:预算|决算)?(?:总)?收入(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
+	{Needs: "支出", Key: "expenditure.total", Label: who + `(?:预算|决算)?(?:总)?支出(?:总预算|预算|决算)?(?:总计|合计|总额)?`, Part: -1},
 	{Key: "revenue.total", Label: `^`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1, Generic: true},
 	{Key: "expenditure.total", Label: `^`, Topic: `支出`, NoTopic: `收入|拨款|三公`, Part: -1, Generic: true},
 	{Needs: "经费", Key: "revenue.total", Label: `^(?:部门|单位)(?:经费)`, Topic: `收入`, NoTopic: `支出|拨款|三公`, Part: -1, Generic: true},
