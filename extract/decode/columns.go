@@ -22,7 +22,7 @@ const (
 func Columns(text string) (string, []source.Cell) {
 	figureLines := 0
 	for line := range strings.Lines(text) {
-		if cs := columnCells(line); len(cs) >= 2 && hasFigure(line, cs) {
+		if cs := rowCells(line); len(cs) >= 2 && hasFigure(line, cs) {
 			figureLines++
 			if figureLines >= minColumnLines {
 				break
@@ -37,7 +37,7 @@ func Columns(text string) (string, []source.Cell) {
 	var cells []source.Cell
 	for line := range strings.Lines(text) {
 		body := strings.TrimRight(line, "\r\n")
-		cs := columnCells(body)
+		cs := rowCells(body)
 		if len(cs) < 2 {
 			b.WriteString(line)
 			continue
@@ -56,6 +56,55 @@ func Columns(text string) (string, []source.Cell) {
 		b.WriteString(line[len(body):])
 	}
 	return b.String(), cells
+}
+
+// rowCells returns the cells of a line of columns, or of a table row a web page flattened
+// with one space between its cells: a label, then figures only (（二）公务接待费 14.83 14.83).
+func rowCells(line string) []columnCell {
+	if cs := columnCells(line); cs != nil {
+		return cs
+	}
+	return figureRow(line)
+}
+
+// figureRow parts a line at single spaces when it is a label followed by plain figures
+// only, and returns nil otherwise.
+func figureRow(line string) []columnCell {
+	if strings.ContainsAny(line, "|。；，,") {
+		return nil
+	}
+	var cs []columnCell
+	col := 0
+	cur := columnCell{start: -1}
+	for i, r := range line {
+		switch {
+		case r == ' ' || r == '\t' || r == '\u3000':
+			if cur.start >= 0 {
+				cs = append(cs, cur)
+				cur = columnCell{start: -1}
+			}
+		case r == '\r' || r == '\n':
+		default:
+			if cur.start < 0 {
+				cur = columnCell{start: i, col0: col}
+			}
+			cur.end, cur.col1 = i+utf8.RuneLen(r), col+1
+		}
+		col++
+	}
+	if cur.start >= 0 {
+		cs = append(cs, cur)
+	}
+	if len(cs) < 2 || utf8.RuneCountInString(line[cs[0].start:cs[0].end]) > maxCellRunes ||
+		hasFigure(line, cs[:1]) {
+		return nil
+	}
+	for _, c := range cs[1:] {
+		if !hasFigure(line, []columnCell{c}) {
+			return nil
+		}
+	}
+	return cs
 }
 
 // columnCell is a run of text between wide gaps: byte offsets in its line and its first

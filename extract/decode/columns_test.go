@@ -50,3 +50,25 @@ func TestColumns(t *testing.T) {
 		t.Errorf("prose changed: %q", got)
 	}
 }
+
+// TestFigureRows checks that a table a web page flattened with one space between its
+// cells gets its rows parted (a label, then figures only), and that lines of other
+// shapes keep their spaces.
+func TestFigureRows(t *testing.T) {
+	page := "2016年某某委财政拨款“三公”经费预算表\n金额单位:万元\n项目 2016年预算数\n" +
+		"一、“三公”经费合计 21.63 21.63\n(一)因公出国(境)费 单位不需填列 单位不需填列\n(二)公务接待费 14.83 14.83\n" +
+		"(三)公务用车费 6.8 6.8\n      1.公务用车购置费    \n      2.公务用车运行维护费 6.8 6.8\n二、会议费 7.59 7.59\n三、培训费 15.86 15.86\n" +
+		"注:按照有关规定, 三公经费包括 3 类。\n"
+	out, _ := Columns(page)
+	for _, want := range []string{"(二)公务接待费 | 14.83 | 14.83\n", "2.公务用车运行维护费 | 6.8 | 6.8\n", "项目 2016年预算数\n",
+		"(一)因公出国(境)费 单位不需填列 单位不需填列\n", "注:按照有关规定, 三公经费包括 3 类。\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no line %q in\n%s", want, out)
+		}
+	}
+	// fewer than five rows: a text is left as it is
+	few := "合计 21.63\n公务接待费 14.83\n"
+	if got, cs := Columns(few); got != few || cs != nil {
+		t.Errorf("two rows changed: %q", got)
+	}
+}

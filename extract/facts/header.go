@@ -348,7 +348,8 @@ func findTitle(text string) Header {
 				}
 			}
 		}
-		if t != "" && utf8.RuneCountInString(t) <= 80 && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) && !strings.Contains(t, "。") {
+		if t != "" && utf8.RuneCountInString(t) <= 80 && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) && !strings.Contains(t, "。") &&
+			!tableHead.MatchString(t) {
 			if h.title(text, []span{{tStart, tStart + len(t)}}) {
 				return h
 			}
@@ -457,6 +458,10 @@ func bothKinds(text string, off int) bool {
 
 // clauseEnd reports whether s crosses the end of a clause.
 func clauseEnd(s string) bool { return strings.ContainsAny(s, "。；;\n") }
+
+// tableHead is a table's head row, which names a year and 预算 for its columns, not the
+// document: 项目2016年预算数, 科目 | 2023年决算数.
+var tableHead = regexp.MustCompile(`^(?:项目|科目)(?:名称)?\s*(?:\||(?:19|20)\d{2}\s?年)`)
 
 // titleLabel is the label of a portal's title field: 名称：, 标题：.
 var titleLabel = regexp.MustCompile(`^(?:名\s*称|标\s*题|文章标题)\s*[:：]\s*`)
