@@ -933,6 +933,9 @@ func division(s string) int {
 					}
 				}
 				word := s[:n]
+				if strings.HasPrefix(word, "自治") {
+					return 0 // 自治区人民政府…: the kind of division, not one
+				}
 				bad := false
 				for _, w := range bodyWords {
 					if strings.Contains(word, w) {
