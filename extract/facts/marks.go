@@ -16,7 +16,8 @@ var (
 	clauseStops         = runeset.New("。；;\n")   // end a list parted by commas alone
 	listClauseEnds      = runeset.New("。；;，,\n") // end the clause a list stands in
 	colons              = runeset.New("：:")
-	nameEnds            = runeset.New("，,：:") // end an item's name before its duties
+	nameEnds            = runeset.New("，,：:")  // end an item's name before its duties
+	sentenceEnds        = runeset.New("。；;\n") // end the sentence before a unit's description
 	openParens          = runeset.New("（(")
 	closeParens         = runeset.New("）)")
 	proseMarks          = runeset.New("。，；;") // a line holding them is prose, not a table row

@@ -130,6 +130,12 @@ var lastYearFigure = regexp.MustCompile(`(?:^|[^预决])(?:比|较|与)(?:上年
 // shareOfTotal follows a figure that is a part of the year's total: ，占收入合计的99.94%.
 var shareOfTotal = regexp.MustCompile(`^[，,]?占(?:本年)?(?:收入|支出)(?:合计|总计|总额)`)
 
+// comparesYears reports whether label holds a word lastYearFigure needs: most labels hold
+// none and skip the regexp, which has no fixed start.
+func comparesYears(label string) bool {
+	return strings.Contains(label, "比") || strings.Contains(label, "较") || strings.Contains(label, "与")
+}
+
 // lastYearSubject returns what a label of last year's figure compares: 收入预算 of
 // 收入预算比2019年预算收入.
 func lastYearSubject(label string) string {
@@ -254,7 +260,7 @@ func moneyFacts(d *Doc) []Fact {
 		// sent: it may be long, and hold many figures
 		sent := d.scan(sStart, sEnd)
 		a.part = partBefore(d, sent, cStart) || strings.HasPrefix(raw, "其中") || listedBelow(d.Match, sStart) ||
-			shareOfTotal.MatchString(d.Match[n.End:min(len(d.Match), n.End+40)]) ||
+			strings.Contains(d.Match[n.End:min(len(d.Match), n.End+8)], "占") && shareOfTotal.MatchString(d.Match[n.End:min(len(d.Match), n.End+40)]) ||
 			opensBreakdown(tail(d.Match[sStart:cStart], 64)) && !genericLabel.MatchString(a.label) && !headline(a.label)
 		if a.part && headline(a.label) && semicolonSince(d, sent, cStart) {
 			// 收入预算X万元，其中…；支出预算Y万元: a semicolon ends the breakdown, and a
@@ -295,7 +301,7 @@ func moneyFacts(d *Doc) []Fact {
 		if otherBase.MatchString(a.label) {
 			continue
 		}
-		if lastYearFigure.MatchString(a.label) {
+		if comparesYears(a.label) && lastYearFigure.MatchString(a.label) {
 			// 比上年2665.56万元增加253.4万元: the change that follows is the subject's
 			baseEnd, baseLabel = n.End, a.label
 			continue

@@ -261,8 +261,9 @@ func orgFacts(d *Doc) []Fact {
 	return notSelf(d, append(realOffices(depts), fullNames(realUnits(subs))...))
 }
 
-// describedUnit is a sentence that says what a unit is: 某某县文化馆为副科级公益一类事业单位.
-var describedUnit = regexp.MustCompile(`(?:^|[。；;])(\p{Han}{3,28}?)(?:为|是|系)[\p{Han}、（()）]{0,20}?事业单位`)
+// describedUnit is the part of a sentence before 事业单位 that says what a unit is:
+// 某某县文化馆为副科级公益一类, of 某某县文化馆为副科级公益一类事业单位.
+var describedUnit = regexp.MustCompile(`^(\p{Han}{3,28}?)(?:为|是|系)[\p{Han}、（()）]{0,20}$`)
 
 // unitsDescribed returns the units of the composition section that a sentence of their
 // own describes as public institutions, other than the document's body.
@@ -272,15 +273,36 @@ func unitsDescribed(d *Doc, inComposition func(*Doc, int) bool) []Fact {
 		return nil // the body may be describing itself
 	}
 	var fs []Fact
-	for _, m := range linesMatching(d.Match, describedUnit, func(l string) bool { return strings.Contains(l, "事业单位") }) {
+	text := d.Match
+	for i := 0; ; {
 		if d.poll.Done() {
 			return nil // canceled: Extract returns the context's error
 		}
-		name := d.Match[m[2]:m[3]]
-		if !unitName.MatchString(name) || strings.HasSuffix(self, name) || strings.HasSuffix(name, self) || !inComposition(d, m[0]) {
+		j := strings.Index(text[i:], "事业单位")
+		if j < 0 {
+			break
+		}
+		j += i
+		i = j + len("事业单位")
+		// the sentence up to 事业单位: a name, a verb, at most 20 characters of kind
+		start := max(0, j-3*(28+1+20)-3)
+		for !utf8.RuneStart(text[start]) {
+			start++
+		}
+		if k := sentenceEnds.LastIndex(text[start:j]); k >= 0 {
+			start += k + len(runeAt(text, start+k))
+		} else if start > 0 {
+			continue // no sentence of that length
+		}
+		m := describedUnit.FindStringSubmatchIndex(text[start:j])
+		if m == nil {
 			continue
 		}
-		fs = append(fs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: m[2], End: m[3], Rule: "described"})
+		name := text[start+m[2] : start+m[3]]
+		if !unitName.MatchString(name) || strings.HasSuffix(self, name) || strings.HasSuffix(name, self) || !inComposition(d, start) {
+			continue
+		}
+		fs = append(fs, Fact{Key: "org.subordinate", Type: String, Text: name, Start: start + m[2], End: start + m[3], Rule: "described"})
 	}
 	return fs
 }
