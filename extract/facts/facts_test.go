@@ -141,6 +141,9 @@ func TestRules(t *testing.T) {
 		{"a headline total whose words say 预算 before 收入",
 			"某某部2015年部门预算\n某某部2015年预算收入合计44.4572万元，某某部2015年预算支出合计44.4572万元。",
 			[]string{"revenue.total=44457200", "expenditure.total=44457200"}, nil},
+		{"a table flattened onto one line: the row numbers (行次) are no amounts",
+			"某某学校2022年度部门决算\n金额单位:万元 项目 行次 金额 项目 行次 金额 栏次 1 栏次 2 五事业收入 5 80.78 五教育支出 36 4,146.04 八其他收入 8 33.19 八社会保障和就业支出 39 341.76 九卫生健康支出 40 89.57",
+			[]string{"revenue.business=80780000", "revenue.other=33190000", "expenditure.function.教育支出=4146040000", "expenditure.function.社会保障和就业支出=341760000", "expenditure.function.卫生健康支出=89570000"}, nil},
 		{"staff counted by bare figures under staffing labels",
 			"某某县农业农村局2022年部门预算\n三、人员情况\n本部门编制人数小计20，其中行政编制12，事业编制8；实有人数18，其中行政人员11，事业人员7。",
 			[]string{"staff.total.authorized=20", "staff.admin.authorized=12", "staff.institution.authorized=8", "staff.total.actual=18", "staff.admin.actual=11", "staff.institution.actual=7"}, nil},
@@ -528,6 +531,7 @@ func TestNotFacts(t *testing.T) {
 		{"facilities counted one by one are no offices", "（一）机构设置\n本局在某某地区设有4个有人值守综合地震台站、265个无人值守强震台。", "org.department=人值守综合地震台站"},
 		{"one kind that stands for many offices", "（一）机构设置\n内设机构4个，分别为教科室、总务处、安保处、教学处，下设三个年级组。", "org.department=年级组"},
 		{"附属 inside a name introduces nothing", "（一）机构设置\n下属单位包括首都医科大学附属北京友谊医院、首都医科大学附属北京同仁医院。", "org.subordinate=北京友谊医院"},
+		{"a row number is no amount", "某某学校2022年度部门决算\n金额单位:万元 项目 行次 金额 五教育支出 36 4,146.04", "expenditure.function.教育支出=36000000"},
 		{"a unit 下设 with a count of units is no office", "（二）内设机构\n县城管局下设某某县城市管理监察大队一个下属单位。", "org.department=某某县城市管理监察大队"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -130,6 +130,32 @@ var lastYearFigure = regexp.MustCompile(`(?:^|[^预决])(?:比|较|与)(?:上年
 // shareOfTotal follows a figure that is a part of the year's total: ，占收入合计的99.94%.
 var shareOfTotal = regexp.MustCompile(`^[，,]?占(?:本年)?(?:收入|支出)(?:合计|总计|总额)`)
 
+// rowNumber reports whether d.Numbers[i] is the row number (行次) of a table flattened
+// into text, between a row's label and its amount: a small whole number written bare,
+// a figure right after it on its line, and a head of 行次 not far before.
+func rowNumber(d *Doc, i int) bool {
+	n := d.Numbers[i]
+	if n.Unit != numbers.NoUnit || n.Value.Scale != 0 || n.Value.Coef >= 1000 || n.Value.Coef < 0 || i+1 >= len(d.Numbers) {
+		return false
+	}
+	if strings.ContainsAny(d.Match[n.Start:n.End], ".,") {
+		return false // 32.00 is an amount; a row number is written bare
+	}
+	next := d.Numbers[i+1]
+	if next.Ordinal || next.Measure != "" || strings.TrimSpace(d.Match[n.End:next.Start]) != "" ||
+		strings.Contains(d.Match[n.End:next.Start], "\n") || next.Start == n.End {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(d.Match[:n.Start]); r != ' ' && !unicode.Is(unicode.Han, r) {
+		return false // a row number follows its label
+	}
+	head := d.Match[max(0, n.Start-rowHeadReach):n.Start]
+	return strings.Contains(head, "行次") || strings.Contains(head, "栏次")
+}
+
+// rowHeadReach bounds, in bytes, how far before a row number its table's 行次 head stands.
+const rowHeadReach = 6000
+
 // comparesYears reports whether label holds a word lastYearFigure needs: most labels hold
 // none and skip the regexp, which has no fixed start.
 func comparesYears(label string) bool {
@@ -202,6 +228,7 @@ func moneyFacts(d *Doc) []Fact {
 	lastKey := ""   // key of the previous non-change fact in the sentence
 	baseEnd := -1   // end of the last figure that is the previous year's, quoted to compare
 	baseLabel := "" // and its label (比上年)
+	rowAt := -1     // start of the last row number skipped
 	decls := declScopes(d)
 	fs, consumed := pairedFacts(d)
 	next := 0 // the length at which fs is next compacted
@@ -215,6 +242,12 @@ func moneyFacts(d *Doc) []Fact {
 			continue
 		}
 		if n.Ordinal || n.Measure != "" {
+			continue
+		}
+		if rowNumber(d, ni) {
+			// 一般公共服务支出 32 0.00 under 项目 行次 金额: the amount is the next figure,
+			// and the words before the row number are its label
+			rowAt = n.Start
 			continue
 		}
 		unit, bare := n.Unit, false
@@ -251,10 +284,14 @@ func moneyFacts(d *Doc) []Fact {
 		if sStart != lastSent {
 			lastSent, lastKey, subject, skipSent = sStart, "", "", -1
 		}
+		labelEnd := n.Start
+		if rowAt >= cStart && rowAt < n.Start {
+			labelEnd = rowAt // the row number between the label and its amount
+		}
 		if strings.HasSuffix(d.Match[sStart:cStart], "收、") && strings.HasPrefix(d.Match[cStart:], "支") {
 			cStart -= len("收、") // 收、支总计: one label for both sides, not a list
 		}
-		raw := strings.TrimSpace(d.Match[cStart:n.Start])
+		raw := strings.TrimSpace(d.Match[cStart:labelEnd])
 		a.label = cleanLabel(raw)
 		// the sentence before the clause, d.Match[sStart:cStart], is asked of through
 		// sent: it may be long, and hold many figures
