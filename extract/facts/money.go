@@ -309,6 +309,9 @@ func moneyFacts(d *Doc) []Fact {
 			budgetFigure.MatchString(budgetNames.ReplaceAllString(a.label, "")) {
 			// A final account quotes the budget only to compare with it; the quote still
 			// names what the sentence is about (“三公”经费支出预算为9万元，支出决算为7.42万元).
+			if strings.HasPrefix(a.label, "完成") {
+				continue // 决算为27.46万元，完成预算29.6万元的92.8%: the measure of an actual figure
+			}
 			if subject == "" {
 				subject, _ = matchMoney(a)
 			}
