@@ -41,10 +41,10 @@ var countRules = []countRule{
 	// counted (pairedActual gives the kind)
 	{Key: "staff.total.actual", Label: `^(?:实有|实际)$`, Measures: "名人"},
 	// The breakdown of the people in post: 实有在职人员58人，其中行政人员14人、事业人员44人.
-	{Key: "staff.sanggong.actual", Label: `^参公(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
-	{Key: "staff.admin.actual", Label: `^行政(?:在职)?(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.sanggong.actual", Label: `^参公(?:事业)?(?:在职|在编)*(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.admin.actual", Label: `^行政(?:在职|在编)*(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Key: "staff.worker.actual", Label: `^工勤(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
-	{Key: "staff.institution.actual", Label: `^(?:全额|差额|全部|部分)?(?:拨款|补助)?事业(?:在职)?(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
+	{Key: "staff.institution.actual", Label: `^(?:全额|差额|全部|部分)?(?:拨款|补助)?事业(?:在职|在编)*(?:人员|人数)?`, Measures: "名人", Topic: actualBreakdown},
 	{Needs: "离休", Key: "staff.lixiu", Label: `(?:^|[^退])离休(?:人员|干部|人数|职工)?`, Measures: "名人"},
 	{Needs: "退休", Key: "staff.retired", Label: `(?:^|[^离])退休(?:人员|干部|人数|职工|教职工)?`, Measures: "名人"},
 

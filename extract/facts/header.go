@@ -39,7 +39,7 @@ var (
 	titleLoose = regexp.MustCompile(`^(?:关于)?(\p{Han}[\p{Han}（）()]{1,30}?)\s?((?:19|20)\d{2})\s?年度?(?:一般公共预算)?[\p{Han}“”"]{0,12}?(预算|决算)`)
 	// notUnit is a title's part that is no body's name: 第二部分, 目录, a portal's
 	// 校务公开, a table's 项目.
-	notUnit       = regexp.MustCompile(`^第\p{Han}{1,3}(?:部分|章|节)|^(?:部分|章|节|项目|科目|名称)$|目录|情况说明|公开$`)
+	notUnit       = regexp.MustCompile(`^第\p{Han}{1,3}(?:部分|章|节)|^(?:部分|章|节|项目|科目|名称|[省市县区州]级)$|目录|情况说明|公开$`)
 	trailingAlias = regexp.MustCompile(`[（(][^（()）]*[)）]$`)
 )
 
@@ -102,7 +102,7 @@ const speakerReach = 6000
 
 // speakerRe is a sentence that begins with a body's name and says what the body is or
 // does: 某某医院属于财政差额补助事业单位, 某某镇人民政府内设21个职能处室, 某某检察院（本级）的主要职责是.
-var speakerRe = regexp.MustCompile(`^\s*` + bodyName + `(?:机关)?(?:` + speakerVerbsRe + `|属|共设|设有|隶属|本级(?:\d+|[一二三四五六七八九十])个|[，,](?:为|是|系))`)
+var speakerRe = regexp.MustCompile(`^\s*` + bodyName + `(?:机关)?(?:` + speakerVerbsRe + `|属|共设|设有|隶属|本级(?:\d+|[一二三四五六七八九十])个|[，,](?:为|是|系)|人员编制|核定编制)`)
 
 // bodyName is the name of a body that introduces itself, in a regexp's group 1, and the
 // note in brackets that may follow it: 某某中心（以下简称“本部门”）, 某某检察院（本级）.
@@ -138,7 +138,7 @@ func sentenceStart(s string, at int) int {
 }
 
 // speakerVerbs are the words a body that introduces itself says right after its name.
-var speakerVerbs = []string{"是", "为", "属", "系", "主要职", "内设", "下设", "共设", "设有", "本级"}
+var speakerVerbs = []string{"是", "为", "属", "系", "主要职", "内设", "下设", "共设", "设有", "本级", "编制"}
 
 // speakerVerb reports whether the run of Han characters (and brackets) that begins s
 // holds a verb speakerRe needs: most sentences are passed over without the regexp.
@@ -340,6 +340,11 @@ func findTitle(text string) Header {
 		if m := titleLabel.FindStringIndex(t); m != nil { // 名称：X2019年度部门决算公开情况
 			t, tStart = t[m[1]:], tStart+m[1]
 		}
+		// the line as it stands, for the next line's title
+		line0, line0Start := t, tStart
+		if m := partPrefix.FindStringIndex(t); m != nil && m[1] < len(t) { // 第三部分：X2022年度部门决算情况说明
+			t, tStart = t[m[1]:], tStart+m[1]
+		}
 		if t != "" && strings.Contains(t, "|") && (strings.Contains(t, "预算") || strings.Contains(t, "决算")) {
 			// A page's metadata table: 标题 | 某某小学2024年单位预算情况说明 |
 			for _, c := range cellSpans(text, tStart, tStart+len(t)) {
@@ -359,8 +364,8 @@ func findTitle(text string) Header {
 				return h
 			}
 		}
-		if t != "" {
-			prevStart, prevEnd = tStart, tStart+len(t)
+		if line0 != "" {
+			prevStart, prevEnd = line0Start, line0Start+len(line0)
 		}
 		start = end + 1
 	}
@@ -463,6 +468,9 @@ func clauseEnd(s string) bool { return strings.ContainsAny(s, "。；;\n") }
 // document: 项目2016年预算数, 科目 | 2023年决算数.
 var tableHead = regexp.MustCompile(`^(?:项目|科目)(?:名称)?\s*(?:\||(?:19|20)\d{2}\s?年)`)
 
+// partPrefix begins a part heading: 第三部分：.
+var partPrefix = regexp.MustCompile(`^第[一二三四五六七八九十]+部分\s*[:：]?\s*`)
+
 // titleLabel is the label of a portal's title field: 名称：, 标题：.
 var titleLabel = regexp.MustCompile(`^(?:名\s*称|标\s*题|文章标题)\s*[:：]\s*`)
 
@@ -478,7 +486,7 @@ var (
 	lastKind       = regexp.MustCompile(`(预算|决算)`)
 	listMark       = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])`)
 	// partTitle is a part heading that names the body: 第一部分 某某县发展和改革局概况.
-	partTitle = regexp.MustCompile(`^第[一二三四五六七八九十]+部分\s*[:：]?\s*(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场])(?:部门|单位)?(?:基本)?概况`)
+	partTitle = regexp.MustCompile(`^第[一二三四五六七八九十]+部分\s*[:：]?\s*(\p{Han}{2,30}?[局委院会办室厅部心所站馆校学园队处府镇乡道社团联司科宫台场](?:[（(]\p{Han}{2,30}[)）])?)(?:部门|单位)?(?:基本)?概况`)
 )
 
 // topicTitle reads a title of a section published alone, from one to three of the first
